@@ -1,0 +1,57 @@
+// One build script for everything that runs: the server, the CLI, the client, and the tests.
+// unified/remark are ESM-only and VS Code loads CommonJS, so every entry is bundled to CommonJS;
+// the tests are bundled the same way so they exercise the code paths users get.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+/** Test files live next to nothing else: every `*.test.ts` under test/ becomes out/test/....test.js. */
+function testEntries() {
+  if (!existsSync('test')) return [];
+  return readdirSync('test', { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && (f.endsWith('.test.ts') || f.endsWith('index.ts')))
+    .map((f) => join('test', f));
+}
+
+const builds = [
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  ...(existsSync('server/src/cli.ts') ? [{ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }] : []),
+];
+if (existsSync('client/src/extension.ts')) {
+  builds.push({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
+}
+if (!production) {
+  const tests = testEntries();
+  if (tests.length) {
+    builds.push({
+      ...common,
+      entryPoints: tests,
+      outbase: 'test',
+      outdir: 'out/test',
+      external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdownlint', 'esbuild'],
+    });
+  }
+  if (existsSync('bench/bench.ts')) {
+    builds.push({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out/bench', external: ['markdownlint'] });
+  }
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,36 @@
+// lint(text, options) -> findings: the one entry point the server and the CLI call.
+import type { Finding, PostmortemModel } from './model';
+import type { Profile } from './profiles';
+import { defaultProfile } from './profiles';
+import type { RuleLevel } from './model';
+import { parse } from './parse';
+import { RULES } from './rules';
+
+export interface LintOptions {
+  profile: Profile;
+  /** Severity per rule id; `off` silences a rule. Rules not named keep their default. */
+  rules: Record<string, RuleLevel>;
+}
+
+export function defaultLintOptions(): LintOptions {
+  return { profile: defaultProfile(), rules: {} };
+}
+
+export interface LintResult {
+  model: PostmortemModel;
+  findings: Finding[];
+}
+
+export function lint(text: string, options: LintOptions = defaultLintOptions()): LintResult {
+  const { model } = parse(text, options.profile);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = options.rules[rule.id] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    for (const report of rule.check({ text, model, profile: options.profile })) {
+      findings.push({ ruleId: rule.id, severity: level, message: report.message, span: report.span, fixes: report.fixes ?? [] });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { model, findings };
+}

@@ -1,0 +1,580 @@
+// Text -> PostmortemModel. Markdown structure comes from unified + remark-parse; the walk below
+// flattens it into source lines (paragraph lines, list items, table rows, headings), from which
+// sections, summary fields and timeline entries are read. Code, HTML and front matter are never read.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Nodes, Root } from 'mdast';
+import { DateTime } from 'luxon';
+import type {
+  CivilDate,
+  Field,
+  IncidentWindow,
+  Phase,
+  PostmortemModel,
+  Section,
+  Span,
+  TimelineEntry,
+  Timestamp,
+} from './model';
+import type { Profile } from './profiles/profile';
+import { normaliseHeading, sectionIdOf } from './profiles/sections';
+import { fieldIdOf } from './profiles/fields';
+import {
+  findZoneDeclaration,
+  parseWindowText,
+  scanLeadingTimestamp,
+  toDateTime,
+  type ScannedTimestamp,
+} from './time';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+/** Stands in for the date when none is written anywhere, so times can still be ordered. */
+const PLACEHOLDER_DATE: CivilDate = { year: 2000, month: 1, day: 3 };
+/** An earlier clock time is read as the next day when that puts it less than this after the previous entry. */
+export const ROLLOVER_LIMIT_MS = 6 * 3600_000;
+
+type LineKind = 'para' | 'item' | 'heading' | 'row';
+
+/** One line of prose as written, with where it sits. */
+interface SourceLine {
+  kind: LineKind;
+  start: number;
+  end: number;
+  text: string;
+  /** Inside a list item (continuation line or nested paragraph). */
+  inList: boolean;
+  /** Heading depth for `heading`. */
+  depth?: number;
+  /** Table cells for `row`: offsets of each cell's content. */
+  cells?: Span[];
+  /** Header row of a table. */
+  headerRow?: boolean;
+}
+
+interface Structure {
+  lines: SourceLine[];
+  /** Start offsets of lists and tables, sorted. */
+  listStarts: number[];
+  wordCount: number;
+  frontMatter?: Record<string, string>;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+function countWords(text: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text)) count++;
+  return count;
+}
+
+function pushLinesOf(text: string, start: number, end: number, kind: LineKind, inList: boolean, out: SourceLine[]): void {
+  let lineStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text.charCodeAt(i) === 10) {
+      let lineEnd = i;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      out.push({ kind, start: lineStart, end: lineEnd, text: text.slice(lineStart, lineEnd), inList });
+      kind = 'para';
+      lineStart = i + 1;
+    }
+  }
+}
+
+function readStructure(text: string, root: Root): Structure {
+  const lines: SourceLine[] = [];
+  const listStarts: number[] = [];
+  let wordCount = 0;
+  let frontMatter: Record<string, string> | undefined;
+
+  const visit = (node: Nodes, inList: boolean, firstOfItem: boolean): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    switch (node.type) {
+      case 'yaml':
+        frontMatter = readFrontMatter(node.value);
+        return;
+      case 'code':
+      case 'html':
+      case 'inlineCode':
+        return;
+      case 'text':
+        wordCount += countWords(node.value);
+        return;
+      case 'heading':
+        if (start !== undefined && end !== undefined) {
+          lines.push({ kind: 'heading', start, end, text: text.slice(start, end), inList, depth: node.depth });
+        }
+        break;
+      case 'paragraph':
+        if (start !== undefined && end !== undefined) {
+          pushLinesOf(text, start, end, firstOfItem ? 'item' : 'para', inList, lines);
+        }
+        break;
+      case 'list':
+        if (start !== undefined) listStarts.push(start);
+        for (const item of node.children) {
+          item.children.forEach((child, index) => visit(child, true, index === 0));
+        }
+        return;
+      case 'table':
+        if (start !== undefined) listStarts.push(start);
+        node.children.forEach((row, index) => {
+          const rowStart = row.position?.start.offset;
+          const rowEnd = row.position?.end.offset;
+          if (rowStart === undefined || rowEnd === undefined) return;
+          const cells: Span[] = [];
+          for (const cell of row.children) {
+            const cellStart = cell.position?.start.offset;
+            const cellEnd = cell.position?.end.offset;
+            if (cellStart !== undefined && cellEnd !== undefined) cells.push({ start: cellStart, end: cellEnd });
+          }
+          lines.push({ kind: 'row', start: rowStart, end: rowEnd, text: text.slice(rowStart, rowEnd), inList, cells, headerRow: index === 0 });
+        });
+        break;
+    }
+    if ('children' in node) {
+      for (const child of node.children as Nodes[]) visit(child, inList, false);
+    }
+  };
+  visit(root, false, false);
+  lines.sort((a, b) => a.start - b.start);
+  listStarts.sort((a, b) => a - b);
+  return { lines, listStarts, wordCount, frontMatter };
+}
+
+/** Flat `key: value` pairs of YAML front matter; enough to find a title or a date. */
+function readFrontMatter(yaml: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const line of yaml.split(/\r?\n/)) {
+    const match = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (match) result[match[1].toLowerCase()] = match[2].replace(/^["']|["']$/g, '').trim();
+  }
+  return result;
+}
+
+// ---- headings and section labels -------------------------------------------------------------
+
+/** Heading text without hashes, emphasis wrappers, a trailing colon or closing hashes. */
+function cleanHeadingText(raw: string): string {
+  return raw
+    .replace(/^\s{0,3}#{1,6}/, '')
+    .replace(/\s+#+\s*$/, '')
+    .trim()
+    .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
+    .replace(/:\s*$/, '')
+    .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
+    .replace(/:\s*$/, '')
+    .trim();
+}
+
+const NO_SPACE_HEADING = /^ {0,3}(#{1,6})([^\s#][^\n]*)$/;
+
+/** `##Issue summary`: a line CommonMark reads as text because the space after the hashes is missing. */
+function noSpaceHeading(line: SourceLine, extra: Map<string, string>): { level: number; title: string; canonical?: string } | undefined {
+  if (line.kind !== 'para' && line.kind !== 'item') return undefined;
+  if (line.inList) return undefined;
+  const match = NO_SPACE_HEADING.exec(line.text);
+  if (!match) return undefined;
+  const title = cleanHeadingText(match[2]);
+  if (!/^[\p{L}*_]/u.test(match[2]) || !title) return undefined;
+  const canonical = sectionIdOf(title, extra);
+  // A lone `#word` is more likely a hashtag than a title; keep it unless it names a section.
+  if (match[1].length === 1 && !canonical && !/\s/.test(title)) return undefined;
+  return { level: match[1].length, title, canonical };
+}
+
+/** A paragraph line that is nothing but a section name (`**Timeline:**`, `Corrective and Preventative Measures:`). */
+function labelLine(line: SourceLine, extra: Map<string, string>): { title: string; canonical: string } | undefined {
+  if (line.kind !== 'para' && line.kind !== 'item') return undefined;
+  if (line.inList || line.text.length > 80) return undefined;
+  const title = cleanHeadingText(line.text.trim());
+  if (!title || title.length > 60) return undefined;
+  const canonical = sectionIdOf(title, extra);
+  return canonical ? { title, canonical } : undefined;
+}
+
+// ---- fields --------------------------------------------------------------------------------
+
+const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(\p{L}[\p{L} ]{0,30}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?[ \t]*(.*)$/u;
+
+function fieldOf(line: SourceLine): Omit<Field, 'section'> | undefined {
+  if (line.kind !== 'para' && line.kind !== 'item') return undefined;
+  const match = FIELD_LINE.exec(line.text);
+  if (!match) return undefined;
+  const id = fieldIdOf(match[1]);
+  if (!id) return undefined;
+  const value = match[2].trimEnd();
+  const valueStart = line.start + line.text.length - match[2].length;
+  return {
+    id,
+    label: match[1].trim(),
+    value,
+    span: { start: line.start, end: line.end },
+    valueSpan: { start: valueStart, end: valueStart + value.length },
+  };
+}
+
+// ---- timestamps in lines -------------------------------------------------------------------
+
+const LEAD_MARKUP = /^(?:\s|>|[-*+](?=\s)|\d{1,3}[.)](?=\s)|\[[ xX]\](?=\s)|\*\*|__|[*_`[(|])*/;
+const TRAIL_MARKUP = /^(?:\*\*|__|[*_`\])|]|\s)*/;
+const SEPARATOR = /^(?:\s|[:\-–—|,>]|\*\*|__)*/;
+
+interface LeadingTimestamp {
+  scanned: ScannedTimestamp;
+  /** Offset in the document where the timestamp starts. */
+  start: number;
+  /** The text after the timestamp and its separator. */
+  rest: string;
+}
+
+function leadingTimestamp(text: string, base: number): LeadingTimestamp | undefined {
+  const lead = LEAD_MARKUP.exec(text)?.[0].length ?? 0;
+  const scanned = scanLeadingTimestamp(text.slice(lead));
+  if (!scanned) return undefined;
+  let restStart = lead + scanned.offset + scanned.length;
+  restStart += TRAIL_MARKUP.exec(text.slice(restStart))?.[0].length ?? 0;
+  restStart += SEPARATOR.exec(text.slice(restStart))?.[0].length ?? 0;
+  return { scanned, start: base + lead + scanned.offset, rest: text.slice(restStart).replace(/\s*\|?\s*$/, '').trim() };
+}
+
+const PHASES: [Phase, RegExp][] = [
+  ['resolved', /\b(resolved|restored|recovered|fully operational|back to normal|back online|closed|all clear)\b/i],
+  ['mitigated', /\b(mitigat\w*|rolled back|rollback|roll back|reverted|workaround|hotfix|stabili[sz]ed)\b/i],
+  ['escalated', /\b(escalat\w*|paged|page sent|on-?call (?:was )?(?:engineer )?(?:notified|alerted))\b/i],
+  ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
+  ['detected', /\b(detected|alert(?:s|ed)?\b.*\b(?:fired|triggered|received)|noticed|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i],
+  ['started', /\b(outage (?:began|started)|incident (?:began|started)|deploy(?:ed|ment) (?:started|began)|began|started)\b/i],
+];
+
+export function phaseOf(text: string): Phase | undefined {
+  for (const [phase, pattern] of PHASES) if (pattern.test(text)) return phase;
+  return undefined;
+}
+
+// ---- the model -----------------------------------------------------------------------------
+
+export interface ParseResult {
+  model: PostmortemModel;
+  /** The mdast tree, for callers that need more than the model. */
+  root: Root;
+}
+
+export function parse(text: string, profile: Profile): ParseResult {
+  const root = parseMarkdown(text);
+  const structure = readStructure(text, root);
+  const extra = new Map<string, string>();
+  for (const section of profile.sections) {
+    for (const synonym of section.synonyms ?? []) extra.set(normaliseHeading(synonym), section.id);
+    extra.set(normaliseHeading(section.title), section.id);
+  }
+
+  const sections: Section[] = [];
+  const rawFields: Omit<Field, 'section'>[] = [];
+  let title: string | undefined;
+  for (const line of structure.lines) {
+    if (line.kind === 'heading') {
+      const heading = cleanHeadingText(line.text.split('\n')[0]);
+      const canonical = sectionIdOf(heading, extra);
+      if (!canonical && line.depth === 1 && title === undefined) title = heading;
+      sections.push(newSection(heading, canonical, line.depth ?? 1, 'heading', line));
+      continue;
+    }
+    const malformed = noSpaceHeading(line, extra);
+    if (malformed) {
+      sections.push(newSection(malformed.title, malformed.canonical, malformed.level, 'heading-no-space', line));
+      continue;
+    }
+    const field = fieldOf(line);
+    const label = labelLine(line, extra);
+    if (label && !(field && profile.requiredFields.includes(field.id) && !profile.sections.some((s) => s.id === label.canonical))) {
+      sections.push(newSection(label.title, label.canonical, 0, 'label-line', line));
+      continue;
+    }
+    if (field) rawFields.push(field);
+  }
+  if (title === undefined && structure.frontMatter?.title) title = structure.frontMatter.title;
+  assignBodies(text, sections, structure);
+
+  const fields: Field[] = rawFields.map((field) => ({ ...field, section: sectionAt(sections, field.span.start)?.canonical }));
+  const window = readWindow(fields, structure.frontMatter);
+  const timeline = sections.find((section) => section.canonical === 'timeline');
+  const timelineText = timeline ? text.slice(timeline.bodySpan.start, timeline.bodySpan.end) : '';
+  const declared = findZoneDeclaration(timelineText) ?? (timeline ? undefined : findZoneDeclaration(text.slice(0, 20_000)));
+  const entries = timeline ? readEntries(text, structure.lines, timeline, declared?.zone, window) : [];
+
+  return {
+    root,
+    model: {
+      title,
+      sections,
+      fields,
+      window,
+      timelineZone: declared?.zone,
+      entries,
+      wordCount: structure.wordCount,
+      frontMatter: structure.frontMatter,
+    },
+  };
+}
+
+function newSection(title: string, canonical: string | undefined, level: number, form: Section['form'], line: SourceLine): Section {
+  const headingEnd = line.kind === 'heading' ? line.start + line.text.split('\n')[0].length : line.end;
+  return {
+    title,
+    canonical,
+    level,
+    form,
+    headingSpan: { start: line.start, end: headingEnd },
+    bodySpan: { start: headingEnd, end: headingEnd },
+    bodyWords: 0,
+    hasList: false,
+  };
+}
+
+/**
+ * A section's body runs to the next section at the same or a higher level. Headings that name no
+ * known section are read as parts of the known section above them (an ALX "Improvements/Fixes"
+ * under the corrective measures), so they do not end it.
+ */
+function assignBodies(text: string, sections: Section[], structure: Structure): void {
+  let lastLevel = 2;
+  const levels = sections.map((section) => {
+    if (section.form !== 'label-line') {
+      if (section.canonical) lastLevel = section.level;
+      return section.level;
+    }
+    return lastLevel;
+  });
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    let end = text.length;
+    for (let j = i + 1; j < sections.length; j++) {
+      if (levels[j] <= levels[i] && (sections[j].canonical || !section.canonical)) {
+        end = sections[j].headingSpan.start;
+        break;
+      }
+    }
+    section.bodySpan = { start: section.headingSpan.end, end };
+    section.bodyWords = countWords(stripNonProse(text.slice(section.bodySpan.start, end)));
+    section.hasList = hasStartIn(structure.listStarts, section.bodySpan);
+  }
+}
+
+function stripNonProse(text: string): string {
+  return text.replace(/```[\s\S]*?```/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+}
+
+function hasStartIn(sorted: number[], span: Span): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] < span.end;
+}
+
+export function sectionAt(sections: Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const section of sections) {
+    if (section.headingSpan.start <= offset && offset < section.bodySpan.end && section.canonical) found = section;
+  }
+  return found;
+}
+
+// ---- the incident window -------------------------------------------------------------------
+
+function toTimestamp(scanned: ScannedTimestamp, base: number): Timestamp {
+  return {
+    raw: scanned.raw,
+    span: { start: base + scanned.offset, end: base + scanned.offset + scanned.length },
+    date: scanned.date,
+    time: scanned.time,
+    zoneText: scanned.zoneText,
+    zone: scanned.zone,
+    error: scanned.error,
+  };
+}
+
+/** Fills instant, epochMs and the assumed flags from date and zone defaults. */
+function resolve(timestamp: Timestamp, date: CivilDate | undefined, zone: string | undefined): void {
+  if (timestamp.error || !timestamp.time) return;
+  const day = timestamp.date ?? date;
+  const effectiveZone = timestamp.zone ?? zone;
+  const dateTime = toDateTime(day ?? PLACEHOLDER_DATE, timestamp.time, effectiveZone ?? 'UTC');
+  if (!dateTime) return;
+  timestamp.instant = dateTime.toISO() ?? undefined;
+  timestamp.epochMs = dateTime.toMillis();
+  if (!day) timestamp.dateAssumed = true;
+  if (!effectiveZone) timestamp.zoneAssumed = true;
+}
+
+function shiftDays(timestamp: Timestamp, days: number): void {
+  if (timestamp.instant === undefined) return;
+  const shifted = DateTime.fromISO(timestamp.instant, { setZone: true }).plus({ days });
+  timestamp.instant = shifted.toISO() ?? undefined;
+  timestamp.epochMs = shifted.toMillis();
+}
+
+function civilDateOf(timestamp: Timestamp): CivilDate | undefined {
+  if (timestamp.instant === undefined || timestamp.dateAssumed) return timestamp.date;
+  const dateTime = DateTime.fromISO(timestamp.instant, { setZone: true });
+  return { year: dateTime.year, month: dateTime.month, day: dateTime.day };
+}
+
+function dateFromText(value: string | undefined): CivilDate | undefined {
+  if (!value) return undefined;
+  const scanned = scanLeadingTimestamp(value);
+  return scanned && !scanned.error ? scanned.date : undefined;
+}
+
+function readWindow(fields: Field[], frontMatter: Record<string, string> | undefined): IncidentWindow | undefined {
+  const duration = fields.find((field) => field.id === 'duration' && field.value.trim());
+  const startField = fields.find((field) => field.id === 'start' && field.value.trim());
+  const endField = fields.find((field) => field.id === 'end' && field.value.trim());
+  const dateField = fields.find((field) => field.id === 'date');
+  const fallbackDate = dateFromText(dateField?.value) ?? dateFromText(frontMatter?.date);
+
+  let window: IncidentWindow | undefined;
+  if (duration) {
+    // Emphasis inside the value (`**10:00 am GMT** on **3rd June**`) is blanked, keeping offsets.
+    const parsed = parseWindowText(duration.value.replace(/\*\*|__/g, '  '));
+    const base = duration.valueSpan.start;
+    window = {
+      source: 'duration',
+      span: duration.span,
+      start: parsed.start && toTimestamp(parsed.start, base),
+      end: parsed.end && toTimestamp(parsed.end, base),
+      zone: parsed.zone,
+      statedMinutes: parsed.statedMinutes,
+      statedSpan:
+        parsed.statedOffset !== undefined && parsed.statedLength !== undefined
+          ? { start: base + parsed.statedOffset, end: base + parsed.statedOffset + parsed.statedLength }
+          : undefined,
+      error: parsed.error,
+    };
+    if (!window.start && !window.end && !window.statedMinutes && !window.error && !(startField && endField)) {
+      window.error = `The duration "${duration.value.trim()}" gives no start and end time and no length.`;
+    }
+    if (window.start || window.error) return finishWindow(window, fallbackDate);
+  }
+  if (startField || endField) {
+    const start = startField && scanLeadingTimestamp(startField.value);
+    const end = endField && scanLeadingTimestamp(endField.value);
+    window = {
+      ...(window ?? {}),
+      source: 'start/end',
+      span: { start: (startField ?? endField)!.span.start, end: (endField ?? startField)!.span.end },
+      start: start ? toTimestamp(start, startField!.valueSpan.start) : window?.start,
+      end: end ? toTimestamp(end, endField!.valueSpan.start) : window?.end,
+      zone: window?.zone,
+    };
+    return finishWindow(window, fallbackDate);
+  }
+  return window && finishWindow(window, fallbackDate);
+}
+
+function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefined): IncidentWindow {
+  const { start, end } = window;
+  if (start?.error && !window.error) window.error = start.error;
+  if (end?.error && !window.error) window.error = end.error;
+  const zone = window.zone ?? start?.zone ?? end?.zone;
+  window.zone = zone;
+  if (start) resolve(start, start.date ?? end?.date ?? fallbackDate, zone);
+  if (end) {
+    resolve(end, end.date ?? start?.date ?? fallbackDate, zone);
+    // `10:00 PM - 01:30 AM`: an end clock before the start with no date of its own is the next day.
+    if (start?.epochMs !== undefined && end.epochMs !== undefined && end.epochMs < start.epochMs && !end.date) {
+      shiftDays(end, 1);
+    }
+  }
+  return window;
+}
+
+// ---- timeline entries ----------------------------------------------------------------------
+
+function readEntries(
+  text: string,
+  lines: SourceLine[],
+  timeline: Section,
+  declaredZone: string | undefined,
+  window: IncidentWindow | undefined,
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const windowStart = window?.start;
+  let currentDate: CivilDate | undefined =
+    windowStart && !windowStart.dateAssumed && windowStart.instant ? civilDateOf(windowStart) : undefined;
+  const defaultZone = declaredZone ?? window?.zone;
+  let previous: Timestamp | undefined;
+
+  for (const line of lines) {
+    if (line.start < timeline.bodySpan.start || line.start >= timeline.bodySpan.end) continue;
+    if (line.kind === 'row' && line.headerRow) continue;
+    const candidate = line.kind === 'row' ? rowTimestamp(text, line) : lineTimestamp(line);
+    if (!candidate) continue;
+    const { scanned, start, rest } = candidate;
+    const timestamp = toTimestamp(scanned, start - scanned.offset);
+    if (!scanned.time && !scanned.error) {
+      // A date on its own line or heading sets the date of the entries below it.
+      if (scanned.date) currentDate = scanned.date;
+      continue;
+    }
+    resolve(timestamp, timestamp.date ?? currentDate, defaultZone);
+    let rolledOver = false;
+    if (!timestamp.date && previous?.epochMs !== undefined && timestamp.epochMs !== undefined && timestamp.epochMs < previous.epochMs) {
+      const nextDay = timestamp.epochMs + 24 * 3600_000;
+      if (nextDay - previous.epochMs < ROLLOVER_LIMIT_MS) {
+        shiftDays(timestamp, 1);
+        rolledOver = true;
+      }
+    }
+    if (timestamp.epochMs !== undefined) {
+      if (timestamp.date || rolledOver) currentDate = civilDateOf(timestamp);
+      previous = timestamp;
+    }
+    entries.push({
+      span: { start: line.start, end: line.end },
+      timestamp,
+      text: rest,
+      form: line.kind === 'row' ? 'table-row' : line.kind === 'heading' ? 'heading' : line.kind === 'item' ? 'list-item' : 'line',
+      phase: phaseOf(rest),
+      rolledOver: rolledOver || undefined,
+    });
+  }
+  return entries;
+}
+
+function lineTimestamp(line: SourceLine): LeadingTimestamp | undefined {
+  const first = line.kind === 'heading' ? line.text.split('\n')[0] : line.text;
+  if (line.kind === 'heading') {
+    const hashes = /^\s{0,3}#{1,6}\s*/.exec(first)?.[0].length ?? 0;
+    return leadingTimestamp(first.slice(hashes), line.start + hashes);
+  }
+  return leadingTimestamp(first, line.start);
+}
+
+/** The first cell that starts with a timestamp; a date cell followed by a time cell counts as one. */
+function rowTimestamp(text: string, line: SourceLine): LeadingTimestamp | undefined {
+  const cells = line.cells ?? [];
+  for (let i = 0; i < Math.min(cells.length, 3); i++) {
+    const cell = cells[i];
+    const cellText = text.slice(cell.start, cell.end);
+    const found = leadingTimestamp(cellText, cell.start);
+    if (!found) continue;
+    if (found.scanned.time || found.scanned.error || i + 1 >= cells.length) {
+      const restCells = cells.slice(i + 1).map((span) => text.slice(span.start, span.end).replace(/^\|?\s*|\s*\|?$/g, ''));
+      return { ...found, rest: [found.rest, ...restCells].filter(Boolean).join(' · ') };
+    }
+  }
+  return undefined;
+}

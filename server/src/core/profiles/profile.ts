@@ -1,0 +1,29 @@
+// A profile says what a kind of postmortem must contain: its sections in order, the summary
+// fields, and a word range. The built-in ones live next to this file; custom ones come from config.
+
+export interface ProfileSection {
+  /** A section kind id from sections.ts, or a custom one. */
+  id: string;
+  title: string;
+  required: boolean;
+  /** Body inserted by the `section-missing` fix and by templates. */
+  template: string;
+  /** Other sections that together stand in for this one (Root Cause + Resolution for "Root Cause and Resolution"). */
+  satisfiedBy?: string[][];
+  /** Extra names for this section in this profile only. */
+  synonyms?: string[];
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  description: string;
+  sections: ProfileSection[];
+  /** Field ids that must appear in the summary section. */
+  requiredFields: string[];
+  /** The section that holds the summary fields. */
+  fieldsSection: string;
+  words?: { min: number; max: number };
+  /** Whether the timeline is expected as a bulleted list. */
+  timelineAsList: boolean;
+}

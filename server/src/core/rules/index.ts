@@ -1,0 +1,45 @@
+// The registry: every rule, in the order their findings are listed when they share a line.
+import type { Rule } from './rule';
+import { headingSpace } from './heading-space';
+import { sectionMissing } from './section-missing';
+import { sectionNotHeading } from './section-not-heading';
+import { sectionEmpty } from './section-empty';
+import { sectionOrder } from './section-order';
+import { fieldMissing } from './field-missing';
+import { durationTimezone } from './duration-timezone';
+import { durationRange } from './duration-range';
+import { durationMismatch } from './duration-mismatch';
+import { timestampInvalid } from './timestamp-invalid';
+import { timestampOrder } from './timestamp-order';
+import { timestampOutsideWindow } from './timestamp-outside-window';
+import { timestampFormatMixed } from './timestamp-format-mixed';
+import { timelineNotList } from './timeline-not-list';
+import { tasksNotList } from './tasks-not-list';
+import { wordCount } from './word-count';
+
+export type { Rule, RuleContext, RuleReport } from './rule';
+
+export const RULES: Rule[] = [
+  headingSpace,
+  sectionMissing,
+  sectionNotHeading,
+  sectionEmpty,
+  sectionOrder,
+  fieldMissing,
+  durationTimezone,
+  durationRange,
+  durationMismatch,
+  timestampInvalid,
+  timestampOrder,
+  timestampOutsideWindow,
+  timestampFormatMixed,
+  timelineNotList,
+  tasksNotList,
+  wordCount,
+];
+
+export const RULE_IDS = RULES.map((rule) => rule.id);
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

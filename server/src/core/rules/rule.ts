@@ -1,0 +1,23 @@
+import type { Fix, PostmortemModel, Severity, Span } from '../model';
+import type { Profile } from '../profiles/profile';
+
+export interface RuleContext {
+  text: string;
+  model: PostmortemModel;
+  profile: Profile;
+}
+
+/** What a rule reports; the registry adds the rule id and the configured severity. */
+export interface RuleReport {
+  message: string;
+  span: Span;
+  fixes?: Fix[];
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code, the settings key and the docs page name. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(context: RuleContext): RuleReport[];
+}

@@ -1,0 +1,311 @@
+// Recognising timestamps in text. Hand-written over small sticky regexes rather than one big
+// pattern: every piece is bounded, so trying a timestamp at any offset costs constant time and
+// scanning a line is linear whatever it holds.
+import { DateTime } from 'luxon';
+import type { CivilDate, ClockTime } from '../model';
+import { matchZoneAt, type ZoneMatch } from './zones';
+
+/** A timestamp found in a piece of text. Offsets are relative to that text. */
+export interface ScannedTimestamp {
+  raw: string;
+  offset: number;
+  length: number;
+  date?: CivilDate;
+  time?: ClockTime;
+  zoneText?: string;
+  /** luxon zone name (IANA like `Africa/Nairobi`, or fixed like `UTC+3`). */
+  zone?: string;
+  /** Set when the text is shaped like a time or date but cannot be one; says what is wrong. */
+  error?: string;
+}
+
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+// Longest names first so that `March` is not read as `Mar` + `ch`.
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const WEEKDAY_RE = /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?,?[ \t]{1,3}/iy;
+/** `2024-04-10`, `2024/04/10` (the same separator twice). */
+const ISO_DATE_RE = /(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![0-9])/y;
+/** `April 10, 2024`, `Apr 10 2024`, `Sept. 27th, 2017`. */
+const MONTH_DAY_YEAR_RE = new RegExp(`${MONTH}[ \\t]{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]),?[ \\t]{0,3}(\\d{4})(?![0-9])`, 'iy');
+/** `10 April 2024`, `10th Apr, 2024`. */
+const DAY_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]{1,3}${MONTH}(?![A-Za-z]),?[ \\t]{1,3}(\\d{4})(?![0-9])`, 'iy');
+/** Between a date and its time: `T`, blanks, a comma, ` at `. */
+const DATE_TIME_SEP_RE = /T|[ \t]{0,3},?[ \t]{0,3}(?:(?:at|@)[ \t]{1,3})?/y;
+/** `09:00`, `9:00:13`, `09:00:13.250`. Minutes and seconds need two digits (`1:2` is not a time). */
+const CLOCK_RE = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?/y;
+/** `9` before a required AM/PM (`9 AM`). */
+const HOUR_RE = /(\d{1,2})/y;
+/** `AM`, `pm`, `a.m.`, with up to two blanks before it. A final dot only belongs to the dotted form (`9 AM.` ends a sentence). */
+const MERIDIEM_RE = /[ \t]{0,2}(?:([AaPp])\.[Mm]\.?|([AaPp])[Mm])(?![A-Za-z])/y;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isWordCode(code: number): boolean {
+  return isDigit(code) || isLetter(code) || code === 95;
+}
+
+/** A timestamp must not run on into a word or number: `09:00x`, `09:000`, `1:23:45:67`, `12:34.5`. */
+function endsCleanly(text: string, end: number): boolean {
+  const code = text.charCodeAt(end);
+  if (Number.isNaN(code)) return true;
+  if (isWordCode(code)) return false;
+  if ((code === 58 || code === 46) && isDigit(text.charCodeAt(end + 1))) return false;
+  return true;
+}
+
+interface DatePart {
+  end: number;
+  year: number;
+  month: number;
+  day: number;
+  /** The date was ISO-like, so a following `T` introduces the time. */
+  iso: boolean;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()];
+}
+
+function matchDate(text: string, pos: number): DatePart | undefined {
+  let p = pos;
+  const weekday = execAt(WEEKDAY_RE, text, p);
+  if (weekday) p += weekday[0].length;
+  let m = execAt(ISO_DATE_RE, text, p);
+  if (m) {
+    return { end: p + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), iso: true };
+  }
+  m = execAt(MONTH_DAY_YEAR_RE, text, p);
+  if (m) return { end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[1]), day: Number(m[2]), iso: false };
+  m = execAt(DAY_MONTH_YEAR_RE, text, p);
+  if (m) return { end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[2]), day: Number(m[1]), iso: false };
+  return undefined;
+}
+
+interface TimePart {
+  start: number;
+  end: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** The hour digits as written, and the AM/PM as written (for the `did you mean` hint). */
+  hourText: string;
+  meridiem?: 'a' | 'p';
+}
+
+function matchTime(text: string, pos: number): TimePart | undefined {
+  const clock = execAt(CLOCK_RE, text, pos);
+  let end: number;
+  let hourText: string;
+  let minute = 0;
+  let second = 0;
+  if (clock) {
+    end = pos + clock[0].length;
+    if (isDigit(text.charCodeAt(end))) return undefined;
+    hourText = clock[1];
+    minute = Number(clock[2]);
+    second = Number(clock[3] ?? 0);
+  } else {
+    const hour = execAt(HOUR_RE, text, pos);
+    if (!hour) return undefined;
+    end = pos + hour[0].length;
+    hourText = hour[1];
+  }
+  const meridiem = execAt(MERIDIEM_RE, text, end);
+  if (meridiem) end += meridiem[0].length;
+  else if (!clock) return undefined; // a bare number is only a time with AM/PM (`9 AM`)
+  return {
+    start: pos,
+    end,
+    hour: Number(hourText),
+    minute,
+    second,
+    hourText,
+    meridiem: meridiem ? ((meridiem[1] ?? meridiem[2]).toLowerCase() as 'a' | 'p') : undefined,
+  };
+}
+
+function daysIn(year: number, month: number): number {
+  return DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' }).daysInMonth ?? 31;
+}
+
+function dateProblem(d: DatePart): string | undefined {
+  if (d.month < 1 || d.month > 12) return 'the month must be 1 to 12';
+  const days = daysIn(d.year, d.month);
+  if (d.day < 1) return `the day must be 1 to ${days}`;
+  if (d.day > days) return `${MONTH_NAMES[d.month - 1]} ${d.year} has ${days} days`;
+  return undefined;
+}
+
+function timeProblem(text: string, t: TimePart): string | undefined {
+  if (t.meridiem) {
+    if (t.hour < 1 || t.hour > 12) {
+      const problem = "a 12-hour time's hour must be 1 to 12";
+      // `0:15 AM` is a 24-hour habit leaking into a 12-hour time: midnight is `12:15 AM`.
+      if (t.hour === 0) return `${problem} (did you mean 12${text.slice(t.start + t.hourText.length, t.end)}?)`;
+      return problem;
+    }
+  } else if (t.hour > 23) {
+    if (t.hour === 24 && t.minute === 0 && t.second === 0) return 'the hour must be 0 to 23 (midnight is 00:00 of the next day)';
+    return 'the hour must be 0 to 23';
+  }
+  if (t.minute > 59) return 'the minutes must be 0 to 59';
+  if (t.second > 59) return 'the seconds must be 0 to 59';
+  return undefined;
+}
+
+/** The 24-hour hour of a clock time: `12:xx AM` is 00:xx, `12:xx PM` is 12:xx. */
+function toHour24(t: TimePart): number {
+  if (!t.meridiem) return t.hour;
+  return (t.hour % 12) + (t.meridiem === 'p' ? 12 : 0);
+}
+
+function build(text: string, start: number, end: number, d?: DatePart, t?: TimePart, z?: ZoneMatch): ScannedTimestamp {
+  const raw = text.slice(start, end);
+  const ts: ScannedTimestamp = { raw, offset: start, length: end - start };
+  const problems: string[] = [];
+  if (d) {
+    const problem = dateProblem(d);
+    if (problem) problems.push(problem);
+    else ts.date = { year: d.year, month: d.month, day: d.day };
+  }
+  if (t) {
+    const problem = timeProblem(text, t);
+    if (problem) problems.push(problem);
+    else ts.time = { hour: toHour24(t), minute: t.minute, second: t.second, clock: t.meridiem ? '12h' : '24h' };
+  }
+  if (z) {
+    ts.zoneText = z.zoneText;
+    if (z.zone) ts.zone = z.zone;
+    if (z.error) problems.push(z.error);
+  }
+  if (problems.length) ts.error = `${raw}: ${problems[0]}`;
+  return ts;
+}
+
+/** Time, then an optional zone, then a clean end. */
+function matchTimeWithZone(text: string, pos: number, isoT: boolean): { t: TimePart; z?: ZoneMatch; end: number } | undefined {
+  const t = matchTime(text, pos);
+  if (!t) return undefined;
+  const z = matchZoneAt(text, t.end, { glued: true, isoT });
+  if (z && endsCleanly(text, z.end)) return { t, z, end: z.end };
+  if (!endsCleanly(text, t.end)) return undefined;
+  return { t, end: t.end };
+}
+
+/** The timestamp starting exactly at `pos`, if any. */
+function parseAt(text: string, pos: number): ScannedTimestamp | undefined {
+  const d = matchDate(text, pos);
+  if (d) {
+    const sep = execAt(DATE_TIME_SEP_RE, text, d.end);
+    if (sep) {
+      const isoT = sep[0] === 'T';
+      if (isoT && !d.iso) return undefined;
+      const tz = matchTimeWithZone(text, d.end + sep[0].length, isoT);
+      if (tz) return build(text, pos, tz.end, d, tz.t, tz.z);
+    }
+    return endsCleanly(text, d.end) ? build(text, pos, d.end, d) : undefined;
+  }
+  const tz = matchTimeWithZone(text, pos, false);
+  return tz && build(text, pos, tz.end, undefined, tz.t, tz.z);
+}
+
+/** A timestamp at the start of `text` (after blanks), or undefined when the text does not start with one. */
+export function scanLeadingTimestamp(text: string): ScannedTimestamp | undefined {
+  if (typeof text !== 'string') return undefined;
+  const p = text.search(/\S/);
+  return p < 0 ? undefined : parseAt(text, p);
+}
+
+/** Spans of URLs (`scheme://...`), where digits are paths and ports, not times. */
+function urlRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = text.indexOf('://', from); i >= 0; i = text.indexOf('://', from)) {
+    let s = i;
+    while (s > 0 && i - s < 32 && /[A-Za-z0-9+.\-]/.test(text[s - 1])) s--;
+    let e = i + 3;
+    while (e < text.length && !/[\s<>"'`)\]]/.test(text[e])) e++;
+    if (s < i) ranges.push([s, e]);
+    from = e;
+  }
+  return ranges;
+}
+
+/** Whether a timestamp may start at `i`: not inside a word, a number, `1.2.3` or `1:2:3`. */
+function startsCleanly(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const prev = text.charCodeAt(i - 1);
+  if (isWordCode(prev)) return false;
+  if ((prev === 58 || prev === 46) && isDigit(text.charCodeAt(i - 2))) return false;
+  return true;
+}
+
+/** Every timestamp in `text`, left to right, not overlapping. */
+export function findTimestamps(text: string): ScannedTimestamp[] {
+  const found: ScannedTimestamp[] = [];
+  if (typeof text !== 'string') return found;
+  const urls = urlRanges(text);
+  let u = 0;
+  let i = 0;
+  while (i < text.length) {
+    while (u < urls.length && urls[u][1] <= i) u++;
+    if (u < urls.length && urls[u][0] <= i) {
+      i = urls[u][1];
+      continue;
+    }
+    const code = text.charCodeAt(i);
+    const digit = isDigit(code);
+    if (!digit && !isLetter(code)) {
+      i++;
+      continue;
+    }
+    if (startsCleanly(text, i)) {
+      const ts = parseAt(text, i);
+      if (ts) {
+        found.push(ts);
+        i += Math.max(1, ts.length);
+        continue;
+      }
+    }
+    // Skip the rest of this number or word: a timestamp never starts inside one.
+    i++;
+    while (i < text.length && (digit ? isDigit(text.charCodeAt(i)) : isLetter(text.charCodeAt(i)))) i++;
+  }
+  return found;
+}
+
+/**
+ * The instant a civil date and clock time name in `zone`. `time.hour` is always 0-23 (the scanner
+ * has already turned `12:15 AM` into 0); `clock` only records how it was written. A wall time that
+ * does not exist (a DST gap) comes back as luxon shifts it, forward.
+ */
+export function toDateTime(date: CivilDate, time: ClockTime, zone: string): DateTime | undefined {
+  try {
+    const dt = DateTime.fromObject(
+      { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second },
+      { zone },
+    );
+    return dt.isValid ? dt : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,60 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, TextEdit } from '../core/model';
+import { chooseSafeFixes } from '../core/fixes';
+import { SOURCE, sameRange, toDiagnostic, toRange } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+function toLspEdits(document: TextDocument, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[]) {
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(document, edits) }] };
+}
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export function codeActions(document: TextDocument, findings: Finding[], params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== SOURCE) continue;
+      const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(toRange(document, f.span), diagnostic.range));
+      for (const fix of finding?.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.safe,
+          edit: workspaceEdit(document, fix.edits),
+        });
+      }
+    }
+  }
+  // Fix-all is offered when asked for by kind (on save, the command) and as a source action.
+  if (only && wants(only, FIX_ALL_KIND) && only.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll))) {
+    const fixAll = fixAllAction(document, findings);
+    if (fixAll) actions.push(fixAll);
+  } else if (!only) {
+    const fixAll = fixAllAction(document, findings);
+    if (fixAll) actions.push({ ...fixAll, kind: CodeActionKind.Source });
+  }
+  return actions;
+}
+
+/** One pass of every safe fix that does not overlap another; what remains is fixed by hand. */
+function fixAllAction(document: TextDocument, findings: Finding[]): CodeAction | undefined {
+  const chosen = chooseSafeFixes(findings);
+  if (!chosen.length) return undefined;
+  return {
+    title: `Fix all auto-fixable postmortem problems (${chosen.length})`,
+    kind: FIX_ALL_KIND,
+    diagnostics: findings.filter((f) => f.fixes.some((fix) => fix.safe)).map((f) => toDiagnostic(document, f)),
+    edit: workspaceEdit(document, chosen.flat()),
+  };
+}

@@ -1,0 +1,226 @@
+// The bundled language server over the real protocol (stdio), as any editor would drive it.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TestClient } from './lspClient';
+
+const SLOPPY = [
+  '# Postmortem: login outage',
+  '',
+  '##Issue Summary',
+  '',
+  'Duration: 2024-05-02 10:00 - 11:00 UTC',
+  'Impact: Nobody could log in.',
+  'Root Cause: An expired certificate.',
+  '',
+  '## Timeline',
+  '',
+  '- 10:00 UTC: Alerts fired; outage detected.',
+  '- 10:40 UTC: Certificate renewed, mitigated.',
+  '- 10:30 UTC: Root cause found.',
+  '- 25:10 UTC: Service resolved.',
+  '',
+  '## Root Cause and Resolution',
+  '',
+  'The certificate expired and was renewed.',
+  '',
+  '## Corrective and Preventative Measures',
+  '',
+  '- Alert 30 days before a certificate expires.',
+  '',
+].join('\n');
+
+describe('language server over stdio', function () {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  afterEach(async () => client.stop());
+
+  it('publishes diagnostics with rule ids, source, documentation links and the document version', async () => {
+    const uri = 'file:///work/postmortems/login-postmortem.md';
+    const version = client.open(uri, SLOPPY);
+    const published = await client.diagnosticsFor(uri, version);
+    const codes = published.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`);
+    assert.ok(codes.includes('3:heading-space'), codes.join(' '));
+    assert.ok(codes.includes('13:timestamp-order'), codes.join(' '));
+    assert.ok(codes.includes('14:timestamp-invalid'), codes.join(' '));
+    for (const diagnostic of published.diagnostics) {
+      assert.equal(diagnostic.source, 'postmortem');
+      assert.match(diagnostic.codeDescription!.href, new RegExp(`docs/rules/${diagnostic.code}\\.md$`));
+    }
+    const invalid = published.diagnostics.find((d) => d.code === 'timestamp-invalid')!;
+    assert.match(String(invalid.message), /hour/);
+    assert.equal(invalid.severity, 1);
+  });
+
+  it('publishes nothing for Markdown that is not a postmortem', async () => {
+    const uri = 'file:///work/docs/notes.md';
+    const version = client.open(uri, '# Shopping list\n\n##eggs\n\n- 25:10 milk\n');
+    const published = await client.diagnosticsFor(uri, version);
+    assert.deepEqual(published.diagnostics, []);
+  });
+
+  it('recognises a postmortem by its first heading when the file name says nothing', async () => {
+    const uri = 'file:///work/docs/2024-05-02.md';
+    const version = client.open(uri, '# Incident report: checkout errors\n\n##Summary\n');
+    const published = await client.diagnosticsFor(uri, version);
+    assert.ok(published.diagnostics.some((d) => d.code === 'heading-space'));
+  });
+
+  it('follows incremental edits', async () => {
+    const uri = 'file:///work/postmortem.md';
+    client.open(uri, SLOPPY);
+    await client.diagnostics((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'heading-space'), 'heading-space');
+    const version = client.change(uri, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, text: ' ' }]);
+    const published = await client.diagnosticsFor(uri, version);
+    assert.ok(!published.diagnostics.some((d) => d.code === 'heading-space'));
+    assert.ok(published.diagnostics.some((d) => d.code === 'timestamp-invalid'));
+  });
+
+  it('never publishes a version older than one already published, under a burst of edits', async () => {
+    const uri = 'file:///work/incident.md';
+    client.open(uri, SLOPPY);
+    let last = 1;
+    for (let i = 0; i < 40; i++) last = client.change(uri, [{ range: { start: { line: 17, character: 0 }, end: { line: 17, character: 0 } }, text: 'x' }]);
+    await client.diagnosticsFor(uri, last);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published in order: ${versions.join(',')}`);
+    assert.ok(versions.length < 10, `debounced: ${versions.length} publications for 41 versions`);
+  });
+
+  it('offers a quick fix that inserts the missing space, and a fix-all', async () => {
+    const uri = 'file:///work/postmortem.md';
+    const version = client.open(uri, SLOPPY);
+    const published = await client.diagnosticsFor(uri, version);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'heading-space')!;
+    const actions: any[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    });
+    assert.equal(actions.length, 1);
+    const edit = actions[0].edit.documentChanges[0];
+    assert.equal(edit.textDocument.version, version);
+    assert.deepEqual(edit.edits, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: ' ' }]);
+
+    const fixAll: any[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.postmortem'] },
+    });
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0].kind, 'source.fixAll.postmortem');
+    assert.ok(fixAll[0].edit.documentChanges[0].edits.length >= 1);
+  });
+
+  it('lists sections and timeline entries as document symbols', async () => {
+    const uri = 'file:///work/postmortem.md';
+    const version = client.open(uri, SLOPPY);
+    await client.diagnosticsFor(uri, version);
+    const symbols: any[] = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const names = (list: any[]): string[] => list.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+    const all = names(symbols);
+    assert.ok(all.includes('Timeline'), all.join(' | '));
+    assert.ok(all.some((name) => name.startsWith('10:40 UTC')), all.join(' | '));
+  });
+
+  it('answers postmortem/model with the window and entries as ISO instants', async () => {
+    const uri = 'file:///work/postmortem.md';
+    client.open(uri, SLOPPY);
+    const model: any = await client.connection.sendRequest('postmortem/model', { uri });
+    assert.equal(model.isPostmortem, true);
+    assert.equal(model.profile, 'alx');
+    assert.equal(model.window.start, '2024-05-02T10:00:00.000Z');
+    assert.equal(model.entries.length, 4);
+    assert.equal(model.entries[1].instant, '2024-05-02T10:40:00.000Z');
+    assert.equal(model.entries[1].phase, 'mitigated');
+    assert.match(model.entries[3].error, /25:10/);
+  });
+
+  it('treats a document as a postmortem on request (postmortem/setOverride)', async () => {
+    const uri = 'file:///work/docs/notes.md';
+    client.open(uri, '# Notes\n\n##Timeline\n');
+    await client.diagnostics((p) => p.uri === uri, 'first publication');
+    void client.connection.sendNotification('postmortem/setOverride', { uri, treatAsPostmortem: true });
+    const published = await client.diagnostics((p) => p.uri === uri && p.diagnostics.length > 0, 'diagnostics after override');
+    assert.ok(published.diagnostics.some((d) => d.code === 'heading-space'));
+  });
+
+  it('answers bad input with a result, not a crash', async () => {
+    const inputs = [
+      'postmortem\u0000\u0001\uFFFD' + '\u0007'.repeat(1000),
+      '# Postmortem\n' + '9'.repeat(1_000_000),
+      '# Postmortem\n' + '## Timeline\n'.repeat(50_000),
+      '# Postmortem\n```\nunclosed fence\n## Timeline\n- 25:99 x\n',
+      '# Postmortem\n' + '1:2:3:#:'.repeat(100_000),
+    ];
+    for (const [index, text] of inputs.entries()) {
+      const uri = `file:///work/postmortem-${index}.md`;
+      const version = client.open(uri, text);
+      await client.diagnosticsFor(uri, version);
+    }
+    assert.equal(client.process.exitCode, null, 'the server is still running');
+  });
+
+  it('publishes one information diagnostic for a document over the size limit', async () => {
+    const uri = 'file:///work/postmortem-huge.md';
+    const version = client.open(uri, '# Postmortem\n' + 'word '.repeat(500_000));
+    const published = await client.diagnosticsFor(uri, version);
+    assert.equal(published.diagnostics.length, 1);
+    assert.equal(published.diagnostics[0].code, 'document-too-large');
+    assert.equal(published.diagnostics[0].severity, 3);
+  });
+});
+
+describe('language server settings and config files', function () {
+  it('applies settings pulled from the client, and again after didChangeConfiguration', async () => {
+    const client = new TestClient();
+    try {
+      client.configuration = { rules: {} };
+      await client.initialize(true);
+      const uri = 'file:///work/postmortem.md';
+      const version = client.open(uri, SLOPPY);
+      const first = await client.diagnosticsFor(uri, version);
+      assert.ok(first.diagnostics.some((d) => d.code === 'timestamp-invalid'));
+      client.configuration = { rules: { 'timestamp-invalid': 'off', 'heading-space': 'info' } };
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const second = await client.diagnostics(
+        (p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'timestamp-invalid'),
+        'diagnostics without timestamp-invalid',
+      );
+      assert.equal(second.diagnostics.find((d) => d.code === 'heading-space')?.severity, 3);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('reads .postmortemrc.json above the document, and reports a broken one on that file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
+    writeFileSync(join(dir, '.postmortemrc.json'), '{ "rules": { "timestamp-order": "off" } }');
+    const broken = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
+    writeFileSync(join(broken, '.postmortemrc.json'), '{ "rules": { "no-such-rule": "off" }, }');
+    const client = new TestClient(dir);
+    try {
+      await client.initialize();
+      const good = pathToFileURL(join(dir, 'postmortem.md')).toString();
+      const version = client.open(good, SLOPPY);
+      const published = await client.diagnosticsFor(good, version);
+      assert.ok(!published.diagnostics.some((d) => d.code === 'timestamp-order'));
+      assert.ok(published.diagnostics.some((d) => d.code === 'timestamp-invalid'));
+
+      const bad = pathToFileURL(join(broken, 'postmortem.md')).toString();
+      client.open(bad, SLOPPY);
+      const rc = pathToFileURL(join(broken, '.postmortemrc.json')).toString();
+      const rcDiagnostics = await client.diagnostics((p) => p.uri === rc, 'diagnostics on the broken config file');
+      assert.equal(rcDiagnostics.diagnostics[0].code, 'config-invalid');
+      assert.match(String(rcDiagnostics.diagnostics[0].message), /not valid JSON/);
+      await client.diagnostics((p) => p.uri === bad && p.diagnostics.length > 0, 'the document still linted');
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -1,0 +1,289 @@
+// The built CLI (dist/cli.js) run as users run it: a child process on fixture files.
+// Build first: `node esbuild.mjs`.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const FIXTURES = 'test/fixtures/cli';
+const SEED = '../shared/corpus/seed-postmortem.md';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], cwd = ROOT): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonProblem {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  ruleId: string;
+  message: string;
+}
+
+function json(args: string[], cwd = ROOT): { status: number | null; problems: JsonProblem[] } {
+  const run = cli(['--format', 'json', ...args], cwd);
+  return { status: run.status, problems: JSON.parse(run.stdout) as JsonProblem[] };
+}
+
+describe('postmortem-lint (dist/cli.js)', function () {
+  let temp: string;
+
+  before(function () {
+    assert.ok(existsSync(CLI), `${CLI} is missing: run "node esbuild.mjs" first`);
+    temp = mkdtempSync(join(tmpdir(), 'postmortem-cli-'));
+  });
+
+  after(function () {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+
+  describe('usage', function () {
+    it('--help prints usage and exits 0', function () {
+      const run = cli(['--help']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^Usage: postmortem-lint/);
+      assert.match(run.stdout, /--format <text\|json\|sarif>/);
+    });
+
+    it('--version prints the package.json version', function () {
+      const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      const run = cli(['--version']);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout.trim(), version);
+    });
+  });
+
+  describe('default format', function () {
+    it('prints file:line:col severity message [rule-id], and the summary on stderr', function () {
+      const run = cli([`${FIXTURES}/heading-space.md`]);
+      const lines = run.stdout.trimEnd().split('\n');
+      for (const line of lines) assert.match(line, /^[^:]+:\d+:\d+ (error|warning|info) \S.* \[[a-z-]+\]$/, line);
+      assert.ok(
+        lines.some((line) => /^test\/fixtures\/cli\/heading-space\.md:3:1 error "##Issue Summary" is not a heading.* \[heading-space\]$/.test(line)),
+        run.stdout,
+      );
+      assert.equal(run.stderr, '2 problems (1 error, 0 warnings, 1 info) in 1 file\n');
+    });
+  });
+
+  describe('--format json', function () {
+    it('prints an array of {file, line, column, endLine, endColumn, severity, ruleId, message}, 1-based', function () {
+      const { status, problems } = json([`${FIXTURES}/heading-space.md`]);
+      assert.equal(status, 1);
+      assert.ok(Array.isArray(problems));
+      for (const problem of problems) {
+        assert.deepEqual(Object.keys(problem).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+        assert.ok(['error', 'warning', 'info'].includes(problem.severity));
+      }
+      const heading = problems.find((p) => p.ruleId === 'heading-space');
+      assert.deepEqual(heading, {
+        file: 'test/fixtures/cli/heading-space.md',
+        line: 3,
+        column: 1,
+        endLine: 3,
+        endColumn: 16, // "##Issue Summary" is 15 characters; the end is exclusive
+        severity: 'error',
+        ruleId: 'heading-space',
+        message: '"##Issue Summary" is not a heading: Markdown needs a space after "##".',
+      });
+      assert.equal(problems.find((p) => p.ruleId === 'word-count')?.severity, 'info');
+    });
+
+    it('prints [] for a clean run', function () {
+      const { status, problems } = json([`${FIXTURES}/config-off/postmortem.md`]);
+      assert.equal(status, 0);
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  describe('--format sarif', function () {
+    it('prints SARIF 2.1.0 with the rules and results', function () {
+      const run = cli(['--format', 'sarif', `${FIXTURES}/heading-space.md`]);
+      assert.equal(run.status, 1);
+      const sarif = JSON.parse(run.stdout);
+      assert.equal(sarif.version, '2.1.0');
+      assert.match(sarif.$schema, /sarif-2\.1\.0/);
+      assert.equal(sarif.runs.length, 1);
+      const { driver } = sarif.runs[0].tool;
+      assert.equal(driver.name, 'postmortem-lint');
+      const ids = driver.rules.map((rule: { id: string }) => rule.id);
+      for (const id of ['heading-space', 'section-missing', 'word-count', 'config-invalid']) assert.ok(ids.includes(id), id);
+      for (const rule of driver.rules) {
+        assert.ok(rule.shortDescription.text.length > 0, rule.id);
+        assert.equal(rule.helpUri, `docs/rules/${rule.id}.md`);
+        assert.ok(existsSync(join(ROOT, rule.helpUri)), `${rule.helpUri} is missing`);
+      }
+      const results = sarif.runs[0].results;
+      assert.equal(results.length, 2);
+      const heading = results.find((r: { ruleId: string }) => r.ruleId === 'heading-space');
+      assert.equal(heading.level, 'error');
+      assert.equal(driver.rules[heading.ruleIndex].id, 'heading-space');
+      assert.match(heading.message.text, /not a heading/);
+      assert.deepEqual(heading.locations[0].physicalLocation, {
+        artifactLocation: { uri: 'test/fixtures/cli/heading-space.md' },
+        region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 16 },
+      });
+      assert.equal(results.find((r: { ruleId: string }) => r.ruleId === 'word-count').level, 'note');
+    });
+  });
+
+  describe('exit codes', function () {
+    it('0 when only warnings and infos are found', function () {
+      const run = cli([`${FIXTURES}/warnings-only.md`]);
+      assert.equal(run.status, 0, run.stdout);
+      assert.match(run.stdout, /\[word-count\]/);
+    });
+
+    it('1 when an error is found', function () {
+      assert.equal(cli([`${FIXTURES}/heading-space.md`]).status, 1);
+    });
+
+    it('2 on an unknown flag, with a message', function () {
+      const run = cli(['--frobnicate', `${FIXTURES}/warnings-only.md`]);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /Unknown option "--frobnicate"/);
+      assert.equal(run.stdout, '');
+    });
+
+    it('2 on a missing file, with a message', function () {
+      const run = cli([`${FIXTURES}/no-such-file.md`]);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /No such file or folder: test\/fixtures\/cli\/no-such-file\.md/);
+    });
+
+    it('2 on a missing option value, an unknown format or profile, or no files', function () {
+      assert.match(cli([`${FIXTURES}/warnings-only.md`, '--format']).stderr, /--format needs a value/);
+      assert.equal(cli(['--format', 'xml', `${FIXTURES}/warnings-only.md`]).status, 2);
+      const profile = cli(['--profile', 'nope', `${FIXTURES}/warnings-only.md`]);
+      assert.equal(profile.status, 2);
+      assert.match(profile.stderr, /Unknown profile "nope"/);
+      assert.equal(cli([]).status, 2);
+    });
+
+    it('2 when a glob matches nothing', function () {
+      const run = cli([`${FIXTURES}/**/*.nothing`]);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /No files match/);
+    });
+  });
+
+  describe('--fix', function () {
+    it('inserts the space in "##Issue Summary" and changes no other line', function () {
+      const file = join(temp, 'fix-postmortem.md');
+      copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), file);
+      const before = readFileSync(file, 'utf8').split('\n');
+      const run = cli(['--fix', file]);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      assert.doesNotMatch(run.stdout, /heading-space/);
+      assert.match(run.stderr, /Fixed 1 problem in 1 file/);
+      const after = readFileSync(file, 'utf8').split('\n');
+      assert.equal(after.length, before.length);
+      for (let i = 0; i < before.length; i++) {
+        if (before[i] === '##Issue Summary') assert.equal(after[i], '## Issue Summary');
+        else assert.equal(after[i], before[i], `line ${i + 1} changed`);
+      }
+      assert.ok(after.includes('## Issue Summary'));
+    });
+
+    it('leaves no temporary file behind', function () {
+      const folder = mkdtempSync(join(temp, 'fix-'));
+      copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(folder, 'a.md'));
+      cli(['--fix', folder]);
+      assert.deepEqual(readdirSync(folder), ['a.md']);
+    });
+  });
+
+  describe('.postmortemrc.json', function () {
+    it('turns rules off for the files below it', function () {
+      const { status, problems } = json([`${FIXTURES}/config-off/postmortem.md`, `${FIXTURES}/heading-space.md`]);
+      assert.equal(status, 1);
+      const ruled = problems.filter((p) => p.file.includes('config-off'));
+      assert.deepEqual(ruled, []);
+      assert.ok(problems.some((p) => p.file === `${FIXTURES}/heading-space.md` && p.ruleId === 'heading-space'));
+    });
+
+    it('when broken, is reported on the config file (config-invalid) and the file is still checked', function () {
+      const run = cli(['--format', 'json', `${FIXTURES}/config-broken/postmortem.md`]);
+      assert.equal(run.status, 1);
+      assert.doesNotMatch(run.stderr, /internal error/);
+      const problems = JSON.parse(run.stdout) as JsonProblem[];
+      const config = problems.filter((p) => p.ruleId === 'config-invalid');
+      assert.equal(config.length, 1);
+      assert.equal(config[0].file, `${FIXTURES}/config-broken/.postmortemrc.json`);
+      assert.equal(config[0].severity, 'error');
+      assert.match(config[0].message, /not valid JSON/);
+      assert.ok(problems.some((p) => p.file === `${FIXTURES}/config-broken/postmortem.md` && p.ruleId === 'heading-space'));
+    });
+
+    it('--profile overrides the profile', function () {
+      const { problems } = json(['--profile', 'google-sre', `${FIXTURES}/warnings-only.md`]);
+      const missing = problems.filter((p) => p.ruleId === 'section-missing');
+      assert.ok(missing.some((p) => /"Detection" section is missing \(Google SRE profile\)/.test(p.message)), JSON.stringify(problems));
+      assert.ok(!problems.some((p) => p.ruleId === 'word-count'));
+    });
+  });
+
+  describe('files, folders and globs', function () {
+    it('searches folders for *.md, skipping node_modules and dot folders', function () {
+      const { problems } = json([`${FIXTURES}/folder`]);
+      const files = [...new Set(problems.map((p) => p.file))].sort();
+      assert.deepEqual(files, [`${FIXTURES}/folder/sub/nested.md`, `${FIXTURES}/folder/top.md`]);
+    });
+
+    it('expands globs', function () {
+      const run = cli([`${FIXTURES}/folder/**/*.md`]);
+      assert.equal(run.status, 0);
+      assert.match(run.stderr, / in 2 files\n$/);
+      assert.match(run.stdout, /folder\/top\.md:/);
+      assert.match(run.stdout, /folder\/sub\/nested\.md:/);
+    });
+
+    it('checks binary junk without crashing', function () {
+      const file = join(temp, 'junk.md');
+      const bytes = Buffer.alloc(64 * 1024);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + (i >> 3) * 31) & 0xff;
+      writeFileSync(file, bytes);
+      const run = cli([file]);
+      assert.ok(run.status === 0 || run.status === 1, run.stderr);
+      assert.doesNotMatch(run.stderr, /internal error/);
+    });
+
+    it('gives a file above 5 MB one info message instead of a lint', function () {
+      const file = join(temp, 'huge.md');
+      writeFileSync(file, '##Heading\n' + 'x'.repeat(5 * 1024 * 1024 + 10));
+      const { status, problems } = json([file], temp);
+      assert.equal(status, 0);
+      assert.equal(problems.length, 1);
+      assert.equal(problems[0].ruleId, 'file-too-large');
+      assert.equal(problems[0].severity, 'info');
+      assert.equal(problems[0].file, 'huge.md');
+    });
+  });
+
+  describe('the seed postmortem (../shared/corpus)', function () {
+    it('reports heading-space on lines 5, 11, 23, 30 and section-not-heading on line 27', function () {
+      assert.ok(
+        existsSync(join(ROOT, SEED)),
+        `${SEED} (relative to ${ROOT}) is missing: the shared corpus should exist on every machine; it is read from there, never copied into the repository`,
+      );
+      const { problems } = json([SEED]);
+      const lines = (id: string) => problems.filter((p) => p.ruleId === id).map((p) => p.line);
+      assert.deepEqual(lines('heading-space'), [5, 11, 23, 30]);
+      assert.deepEqual(lines('section-not-heading'), [27]);
+    });
+  });
+});
