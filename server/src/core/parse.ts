@@ -494,7 +494,8 @@ function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefine
   if (end) {
     resolve(end, end.date ?? start?.date ?? fallbackDate, zone);
     // `10:00 PM - 01:30 AM`: an end clock before the start with no date of its own is the next day.
-    if (start?.epochMs !== undefined && end.epochMs !== undefined && end.epochMs < start.epochMs && !end.date) {
+    const endDateWritten = Boolean(scanLeadingTimestamp(end.raw)?.date);
+    if (start?.epochMs !== undefined && end.epochMs !== undefined && end.epochMs < start.epochMs && !endDateWritten) {
       shiftDays(end, 1);
     }
   }

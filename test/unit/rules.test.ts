@@ -1,0 +1,118 @@
+// Each rule against its own fixture in test/fixtures/rules/<rule-id>.md. A fixture marks the lines
+// where its rule must report with a trailing `<!-- rule-id -->` comment (stripped before linting),
+// so every fixture documents itself. The rule must report on exactly those lines.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lint, type LintOptions } from '../../server/src/core/lint';
+import { LineIndex } from '../../server/src/core/lines';
+import { applyEdits, applySafeFixes } from '../../server/src/core/fixes';
+import { RULES } from '../../server/src/core/rules';
+import { defaultProfile } from '../../server/src/core/profiles';
+
+const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
+const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
+
+interface Fixture {
+  text: string;
+  expected: Map<string, number[]>;
+}
+
+export function readFixture(path: string): Fixture {
+  const expected = new Map<string, number[]>();
+  const lines = readFileSync(path, 'utf8').split('\n').map((line, index) => {
+    const match = MARKER.exec(line);
+    if (!match) return line;
+    for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
+    return line.slice(0, match.index);
+  });
+  return { text: lines.join('\n'), expected };
+}
+
+/** Short fixtures would all be too short for ALX: word-count is tested on its own. */
+const options: LintOptions = { profile: defaultProfile(), rules: { 'word-count': 'off' } };
+
+function linesOf(text: string, ruleId: string, opts = options): number[] {
+  const index = new LineIndex(text);
+  return lint(text, opts).findings.filter((f) => f.ruleId === ruleId).map((f) => index.position(f.span.start).line + 1);
+}
+
+describe('rules, each on its own fixture', () => {
+  const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.md') && name !== 'clean.md');
+
+  it('has a fixture for every rule but word-count', () => {
+    const missing = RULES.map((rule) => rule.id).filter((id) => id !== 'word-count' && !files.includes(`${id}.md`));
+    assert.deepEqual(missing, []);
+  });
+
+  for (const name of files) {
+    const ruleId = name.replace(/\.md$/, '');
+    it(`${ruleId} reports exactly the marked lines`, () => {
+      const fixture = readFixture(join(FIXTURES, name));
+      const want = (fixture.expected.get(ruleId) ?? []).sort((a, b) => a - b);
+      assert.ok(want.length > 0, `${name} marks no line for ${ruleId}`);
+      assert.deepEqual(linesOf(fixture.text, ruleId).sort((a, b) => a - b), want);
+    });
+  }
+
+  it('finds nothing at all in a clean postmortem', () => {
+    const { text } = readFixture(join(FIXTURES, 'clean.md'));
+    assert.deepEqual(lint(text, options).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+
+  it('reports word-count outside the profile range only', () => {
+    const { text } = readFixture(join(FIXTURES, 'clean.md'));
+    const withWords = (n: number) => `${text}\n${'word '.repeat(n)}\n`;
+    const count = (t: string) => lint(t).findings.filter((f) => f.ruleId === 'word-count').length;
+    assert.equal(count(text), 1, 'too short');
+    assert.equal(count(withWords(400)), 0, 'within 400 to 600');
+    assert.equal(count(withWords(700)), 1, 'too long');
+  });
+
+  it('uses the configured severity, and off silences a rule', () => {
+    const { text } = readFixture(join(FIXTURES, 'heading-space.md'));
+    const levels = lint(text, { ...options, rules: { 'heading-space': 'info' } }).findings.filter((f) => f.ruleId === 'heading-space');
+    assert.deepEqual([...new Set(levels.map((f) => f.severity))], ['info']);
+    assert.equal(linesOf(text, 'heading-space', { ...options, rules: { 'heading-space': 'off' } }).length, 0);
+  });
+});
+
+describe('fixes', () => {
+  const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.md'));
+  for (const name of files) {
+    const { text } = readFixture(join(FIXTURES, name));
+    const findings = lint(text, options).findings.filter((f) => f.fixes.length);
+    for (const finding of findings) {
+      for (const fix of finding.fixes) {
+        it(`${name}: "${fix.title}" removes its finding and no other text`, () => {
+          const fixed = applyEdits(text, fix.edits).text;
+          const before = linesOf(text, finding.ruleId).length;
+          const after = linesOf(fixed, finding.ruleId).length;
+          assert.ok(after < before, `${finding.ruleId} still reported ${after} times (was ${before})`);
+          // Every line the fix did not touch is still there, in order.
+          const touched = new Set(fix.edits.map((edit) => new LineIndex(text).position(edit.span.start).line));
+          const kept = text.split('\n').filter((_, index) => !touched.has(index));
+          let at = 0;
+          for (const line of kept) {
+            const found = fixed.indexOf(line, at);
+            assert.ok(found >= 0, `line lost: ${JSON.stringify(line)}`);
+            at = found + line.length;
+          }
+          const newErrors = lint(fixed, options).findings.filter(
+            (f) => f.severity === 'error' && !lint(text, options).findings.some((g) => g.ruleId === f.ruleId),
+          );
+          assert.deepEqual(newErrors.map((f) => f.ruleId), []);
+        });
+      }
+    }
+  }
+
+  it('applying all safe fixes twice gives the same text as once', () => {
+    for (const name of files) {
+      const { text } = readFixture(join(FIXTURES, name));
+      const once = applySafeFixes(text, lint(text, options).findings).text;
+      const again = applySafeFixes(once, lint(once, options).findings).text;
+      assert.equal(again, once, name);
+    }
+  });
+});
