@@ -46,7 +46,7 @@ if (!production) {
     });
   }
   if (existsSync('bench/bench.ts')) {
-    builds.push({ ...common, entryPoints: ['bench/bench.ts'], outdir: 'out/bench' });
+    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts'], outdir: 'out/bench' });
   }
 }
 

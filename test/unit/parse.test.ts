@@ -79,6 +79,13 @@ describe('parse: fields and the incident window', () => {
     assert.equal(window?.end?.instant, '2024-01-06T01:30:00.000+03:00');
   });
 
+  it('reads a start time, a date and a length written as prose', () => {
+    const { window } = model('- **Duration**: Started at **10:00 am GMT** on **3rd June 2023**, lasting **37 minutes**.\n');
+    assert.equal(window?.error, undefined);
+    assert.equal(window?.start?.instant, '2023-06-03T10:00:00.000Z');
+    assert.equal(window?.statedMinutes, 37);
+  });
+
   it('keeps a stated length and where it is written', () => {
     const text = 'Duration: 2024-04-10 09:00 - 13:00 UTC (4 hours)\n';
     const { window } = model(text);

@@ -22,11 +22,14 @@ import type { Profile } from './profiles/profile';
 import { normaliseHeading, sectionIdOf } from './profiles/sections';
 import { fieldIdOf } from './profiles/fields';
 import {
+  findLength,
+  findTimestamps,
   findZoneDeclaration,
   parseWindowText,
   scanLeadingTimestamp,
   toDateTime,
   type ScannedTimestamp,
+  type WindowText,
 } from './time';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -448,7 +451,7 @@ function readWindow(fields: Field[], frontMatter: Record<string, string> | undef
   let window: IncidentWindow | undefined;
   if (duration) {
     // Emphasis inside the value (`**10:00 am GMT** on **3rd June**`) is blanked, keeping offsets.
-    const parsed = parseWindowText(duration.value.replace(/\*\*|__/g, '  '));
+    const parsed = readWindowValue(duration.value.replace(/\*\*|__/g, '  '));
     const base = duration.valueSpan.start;
     window = {
       source: 'duration',
@@ -482,6 +485,22 @@ function readWindow(fields: Field[], frontMatter: Record<string, string> | undef
     return finishWindow(window, fallbackDate);
   }
   return window && finishWindow(window, fallbackDate);
+}
+
+/**
+ * The window as the time module reads it; failing that, prose with one start time, a date and a
+ * length ("Started at 10:00 GMT on 3 June 2023, lasting 37 minutes") still gives a start and a length.
+ */
+function readWindowValue(value: string): WindowText {
+  const parsed = parseWindowText(value);
+  if (!parsed.error || parsed.end) return parsed;
+  const stamps = findTimestamps(value);
+  const timed = stamps.filter((stamp) => stamp.time && !stamp.error);
+  if (timed.length !== 1 || stamps.some((stamp) => stamp.error)) return parsed;
+  const date = stamps.find((stamp) => stamp.date && !stamp.time)?.date;
+  const stated = findLength(value, stamps);
+  const start = { ...timed[0], date: timed[0].date ?? date };
+  return { start, zone: start.zone, zoneText: start.zoneText, statedMinutes: stated?.minutes, statedOffset: stated?.offset, statedLength: stated?.length };
 }
 
 function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefined): IncidentWindow {
