@@ -238,14 +238,24 @@ describe('postmortem-lint (dist/cli.js)', function () {
   });
 
   describe('files, folders and globs', function () {
-    it('searches folders for *.md, skipping node_modules and dot folders', function () {
-      const { problems } = json([`${FIXTURES}/folder`]);
-      const files = [...new Set(problems.map((p) => p.file))].sort();
+    it('searches folders for *.md postmortems, skipping node_modules and dot folders', function () {
+      const run = cli([`${FIXTURES}/folder`]);
+      const files = [...new Set(run.stdout.trimEnd().split('\n').map((line) => line.split(':')[0]))].sort();
       assert.deepEqual(files, [`${FIXTURES}/folder/sub/nested.md`, `${FIXTURES}/folder/top.md`]);
+      assert.match(run.stderr, /Skipped 1 Markdown file /);
+      assert.match(run.stderr, / in 2 files\n$/);
+    });
+
+    it('checks every *.md in folders with --all, and a non-postmortem named explicitly', function () {
+      const all = json(['--all', `${FIXTURES}/folder`]).problems;
+      assert.ok(all.some((p) => p.file === `${FIXTURES}/folder/sub/meeting-notes.md` && p.ruleId === 'heading-space'));
+      assert.ok(!all.some((p) => /node_modules|\.drafts/.test(p.file)));
+      const named = json([`${FIXTURES}/folder/sub/meeting-notes.md`]).problems;
+      assert.ok(named.some((p) => p.ruleId === 'heading-space' && p.line === 3));
     });
 
     it('expands globs', function () {
-      const run = cli([`${FIXTURES}/folder/**/*.md`]);
+      const run = cli([`${FIXTURES}/folder/**/n*.md`, `${FIXTURES}/folder/*.md`]);
       assert.equal(run.status, 0);
       assert.match(run.stderr, / in 2 files\n$/);
       assert.match(run.stdout, /folder\/top\.md:/);
@@ -268,10 +278,58 @@ describe('postmortem-lint (dist/cli.js)', function () {
       const { status, problems } = json([file], temp);
       assert.equal(status, 0);
       assert.equal(problems.length, 1);
-      assert.equal(problems[0].ruleId, 'file-too-large');
+      assert.equal(problems[0].ruleId, 'document-too-large');
       assert.equal(problems[0].severity, 'info');
       assert.equal(problems[0].file, 'huge.md');
     });
+  });
+
+  describe('examples/', function () {
+    it('good-postmortem.md has no findings under the default (alx) profile', function () {
+      assert.deepEqual(json(['examples/good-postmortem.md']), { status: 0, problems: [] });
+    });
+
+    it('google-sre-postmortem.md has no findings under --profile google-sre', function () {
+      assert.deepEqual(json(['--profile', 'google-sre', 'examples/google-sre-postmortem.md']), { status: 0, problems: [] });
+    });
+
+    it('sloppy-postmortem.md shows the mistakes examples/README.md lists', function () {
+      const { status, problems } = json(['examples/sloppy-postmortem.md']);
+      assert.equal(status, 1);
+      assert.deepEqual(
+        problems.map((p) => `${p.line} ${p.ruleId}`),
+        [
+          '1 word-count',
+          '3 heading-space',
+          '5 duration-timezone',
+          '5 duration-mismatch',
+          '14 timestamp-order',
+          '16 timestamp-invalid',
+          '26 section-not-heading',
+          '26 tasks-not-list',
+        ],
+      );
+    });
+  });
+
+  describe('docs/rules', function () {
+    // Each rule page's first Markdown example under "## Wrong" must trigger the rule, the one under "## Right" must not.
+    const pages = readdirSync(join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    for (const page of pages) {
+      const id = page.replace(/\.md$/, '');
+      for (const part of ['Wrong', 'Right'] as const) {
+        const text = readFileSync(join(ROOT, 'docs', 'rules', page), 'utf8');
+        const example = /^\s*```markdown\n([\s\S]*?)```/.exec(text.split(`\n## ${part}\n`)[1] ?? '')?.[1];
+        if (example === undefined) continue;
+        it(`${id}: the ${part.toLowerCase()} example ${part === 'Wrong' ? 'is' : 'is not'} reported`, function () {
+          const file = join(temp, `${id}-${part}.md`);
+          writeFileSync(file, example);
+          const hits = json([file]).problems.filter((p) => p.ruleId === id);
+          if (part === 'Wrong') assert.ok(hits.length > 0, `docs/rules/${page}: the wrong example is not reported`);
+          else assert.deepEqual(hits, [], `docs/rules/${page}: the right example is reported`);
+        });
+      }
+    }
   });
 
   describe('the seed postmortem (../shared/corpus)', function () {

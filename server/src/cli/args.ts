@@ -6,6 +6,7 @@ export interface CliOptions {
   paths: string[];
   format: OutputFormat;
   fix: boolean;
+  all: boolean;
   profile?: string;
   help: boolean;
   version: boolean;
@@ -20,7 +21,12 @@ export const HELP = `Usage: postmortem-lint [options] <file | folder | glob>...
 Checks incident postmortems written in Markdown: required sections and summary
 fields, headings, durations and time zones, timeline timestamps.
 
-Folders are searched for *.md files (node_modules and dot folders are skipped).
+Files named on the command line and files matched by a glob are always checked.
+Folders are searched for *.md files (node_modules and dot folders are skipped),
+and of those only postmortems are checked: files whose path matches
+files.include in .postmortemrc.json (default: names or folders containing
+postmortem, post-mortem, incident or retro) or whose first heading or front
+matter says postmortem or incident. Use --all to check every *.md file found.
 Quote globs so the shell leaves them alone: postmortem-lint "docs/**/*.md"
 
 Options:
@@ -31,6 +37,7 @@ Options:
                                      endColumn, severity, ruleId, message}.
                               sarif: SARIF 2.1.0, for code-scanning tools.
   --fix                       Apply the safe fixes in place, then report what is left.
+  --all                       In folders, check every *.md file, not only postmortems.
   --profile <id>              Check against this profile (alx, google-sre, pagerduty,
                               atlassian, or a custom profile from .postmortemrc.json),
                               overriding the profile in .postmortemrc.json.
@@ -44,7 +51,7 @@ Exit status: 0 no errors, 1 an error-severity problem was found,
 2 bad usage or a file that cannot be read.`;
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { paths: [], format: 'text', fix: false, help: false, version: false };
+  const options: CliOptions = { paths: [], format: 'text', fix: false, all: false, help: false, version: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -86,15 +93,17 @@ export function parseArgs(argv: string[]): CliOptions {
         flag();
         options.fix = true;
         break;
-      case '--format':
-      case '-f': {
+      case '--all':
+        flag();
+        options.all = true;
+        break;
+      case '--format': {
         const format = value();
         if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`Unknown format "${format}": expected ${FORMATS.join(', ')}.`);
         options.format = format as OutputFormat;
         break;
       }
       case '--profile':
-      case '-p':
         options.profile = value();
         break;
       default:

@@ -62,15 +62,26 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return found;
 }
 
+export interface FileToCheck {
+  /** Absolute path. */
+  path: string;
+  /** Found by searching a folder (checked only if it is a postmortem), not named or matched by a glob. */
+  fromFolder: boolean;
+}
+
 /** Resolves the command-line paths to absolute file paths, in order, without duplicates. */
-export function expandPaths(paths: string[], cwd: string): string[] {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const add = (path: string) => {
+export function expandPaths(paths: string[], cwd: string): FileToCheck[] {
+  const files: FileToCheck[] = [];
+  const seen = new Map<string, FileToCheck>();
+  const add = (path: string, fromFolder = false) => {
     const absolute = resolve(cwd, path);
-    if (!seen.has(absolute)) {
-      seen.add(absolute);
-      files.push(absolute);
+    const known = seen.get(absolute);
+    if (known) {
+      known.fromFolder &&= fromFolder;
+    } else {
+      const file = { path: absolute, fromFolder };
+      seen.set(absolute, file);
+      files.push(file);
     }
   };
   for (const path of paths) {
@@ -83,13 +94,13 @@ export function expandPaths(paths: string[], cwd: string): string[] {
     if (stats?.isDirectory()) {
       const found: string[] = [];
       walk(resolve(cwd, path), found, isMarkdown);
-      found.forEach(add);
+      for (const file of found) add(file, true);
     } else if (stats) {
       add(path);
     } else if (GLOB_MAGIC.test(path)) {
       const found = expandGlob(path, cwd);
       if (!found.length) throw new UsageError(`No files match "${path}".`);
-      found.forEach(add);
+      for (const file of found) add(file);
     } else {
       throw new UsageError(`No such file or folder: ${path}`);
     }

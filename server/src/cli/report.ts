@@ -21,7 +21,7 @@ export interface Problem {
 /** Ids the CLI reports that are not lint rules: they come from the config file and the size guard. */
 export const EXTRA_RULES = [
   { id: 'config-invalid', description: 'The .postmortemrc.json file is not valid JSON or holds an unknown key, rule, level or profile.', defaultSeverity: 'error' as Severity },
-  { id: 'file-too-large', description: 'The file is too large to check; it was skipped.', defaultSeverity: 'info' as Severity },
+  { id: 'document-too-large', description: 'The file is too large to check; it was skipped.', defaultSeverity: 'info' as Severity },
 ];
 
 export function toProblems(file: string, text: string, findings: Finding[]): Problem[] {

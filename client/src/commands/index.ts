@@ -1,0 +1,92 @@
+// The commands of the "Postmortem" category, and the status bar's quick pick.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { sendOverride, type Overrides } from '../overrides';
+import { PROFILES } from '../profiles';
+import type { PostmortemStatusBar } from '../statusBar';
+import { fixAll } from './fixAll';
+
+function targetUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string') return vscode.Uri.parse(arg);
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  overrides: Overrides,
+  output: vscode.LogOutputChannel,
+  statusBar: PostmortemStatusBar,
+): void {
+  const setOverride = async (arg: unknown, value: boolean | null): Promise<void> => {
+    const uri = targetUri(arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a Markdown file first.');
+      return;
+    }
+    await overrides.set(uri, value);
+    await sendOverride(client, uri.toString(), value);
+    output.info(`${uri.toString()}: ${value === null ? 'postmortem detection reset to automatic' : value ? 'treated as a postmortem' : 'not treated as a postmortem'}`);
+  };
+
+  const selectProfile = async (arg?: unknown): Promise<void> => {
+    const uri = targetUri(arg);
+    const config = vscode.workspace.getConfiguration('postmortem', uri);
+    const current = config.get<string>('profile', 'alx');
+    const picked = await vscode.window.showQuickPick(
+      PROFILES.map((p) => ({ label: p.label, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id })),
+      { title: 'Postmortem profile', placeHolder: 'Which sections and fields the postmortem must have' },
+    );
+    if (!picked) return;
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    const target = folder
+      ? (vscode.workspace.workspaceFolders?.length ?? 0) > 1
+        ? vscode.ConfigurationTarget.WorkspaceFolder
+        : vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+    await config.update('profile', picked.id, target);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('postmortem.restartServer', async () => {
+      output.info('Restarting the Postmortem language server (requested).');
+      await client.restart();
+    }),
+    vscode.commands.registerCommand('postmortem.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('postmortem.fixAll', async (arg?: unknown) => {
+      const uri = targetUri(arg);
+      const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!document) {
+        void vscode.window.showInformationMessage('Open a postmortem first.');
+        return 0;
+      }
+      const applied = await fixAll(document);
+      if (applied === 0) void vscode.window.setStatusBarMessage('Postmortem: nothing to fix automatically', 3000);
+      return applied;
+    }),
+    vscode.commands.registerCommand('postmortem.treatAsPostmortem', (arg?: unknown) => setOverride(arg, true)),
+    vscode.commands.registerCommand('postmortem.stopTreatingAsPostmortem', (arg?: unknown) => setOverride(arg, false)),
+    vscode.commands.registerCommand('postmortem.resetPostmortemDetection', (arg?: unknown) => setOverride(arg, null)),
+    vscode.commands.registerCommand('postmortem.selectProfile', selectProfile),
+    vscode.commands.registerCommand('postmortem.statusBarMenu', async () => {
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      const treated = statusBar.model !== undefined;
+      type Item = vscode.QuickPickItem & { run: () => unknown };
+      const items: Item[] = [
+        { label: '$(list-selection) Switch profile…', run: () => selectProfile(uri) },
+        treated
+          ? { label: '$(circle-slash) Stop treating this file as a postmortem', run: () => setOverride(uri, false) }
+          : { label: '$(check) Treat this file as a postmortem', run: () => setOverride(uri, true) },
+        { label: '$(wand) Fix all problems', run: () => vscode.commands.executeCommand('postmortem.fixAll', uri) },
+        { label: '$(settings-gear) Open settings', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'postmortem') },
+        { label: '$(output) Show output', run: () => output.show(true) },
+      ];
+      if (uri && overrides.get(uri) !== undefined) {
+        items.splice(2, 0, { label: '$(discard) Detect automatically again', run: () => setOverride(uri, null) });
+      }
+      const picked = await vscode.window.showQuickPick(items, { title: 'Postmortem' });
+      await picked?.run();
+    }),
+  );
+}

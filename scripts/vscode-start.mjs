@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Opens the extension in a real VS Code without a desktop install: the VS Code server from
+// code-server (set up by scripts/setup-vscode.sh) on 127.0.0.1, with this repository as the
+// development extension, on a folder (default: examples/). Prints the URL to open in a browser;
+// Ctrl+C stops the server (its whole process group).
+//
+//   node scripts/vscode-start.mjs [folder]
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO, ensureSetup, log, makeRunDirs, removeRunDirs, startServer, workbenchUrl } from './vscode-server.mjs';
+
+const args = process.argv.slice(2);
+const folder = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(REPO, 'examples'));
+if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
+for (const f of ['dist/client.js', 'dist/server.js']) {
+  if (!existsSync(resolve(REPO, f))) throw new Error(`${f} missing: run "node esbuild.mjs" first`);
+}
+ensureSetup();
+const dirs = makeRunDirs('pm-start-');
+const server = await startServer(dirs);
+const url = workbenchUrl(server, folder, { extensionDevelopmentPath: REPO });
+console.log(`\nVS Code with the Postmortem extension, on ${folder}:\n\n  ${url}\n\nOpen it in a browser on this machine (or forward port ${server.port}). Ctrl+C stops it.`);
+const stop = () => {
+  server.stopSync();
+  removeRunDirs(dirs);
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+setInterval(() => {}, 1 << 30);
+log('running');

@@ -1,0 +1,103 @@
+// A quick fix removes its diagnostic and loses no other text; fix-all leaves only unfixable problems.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  diagnosticAt,
+  hasCodes,
+  lineOf,
+  openFixture,
+  setText,
+  waitForDiagnostics,
+} from './helpers';
+
+const FILE = 'incidents/quickfix-postmortem.md';
+
+async function quickFixesFor(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<{ fixes: vscode.CodeAction[]; all: string }> {
+  const actions =
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    )) ?? [];
+  // vscode.executeCodeActionProvider does not carry CodeAction.diagnostics back to the caller, so
+  // the quick fixes are those offered for exactly this diagnostic's range (filtered by their
+  // diagnostics only when a VS Code version does pass them through).
+  const fixes = actions.filter(
+    (a): a is vscode.CodeAction =>
+      'kind' in a &&
+      !!a.kind &&
+      vscode.CodeActionKind.QuickFix.contains(a.kind) &&
+      (!a.diagnostics?.length || a.diagnostics.some((d) => codeOf(d) === codeOf(diagnostic))),
+  );
+  const all = actions
+    .map((a) => ('kind' in a ? `${a.kind?.value ?? '?'} "${a.title}" for [${(a.diagnostics ?? []).map(codeOf).join(', ')}]` : `command "${a.title}"`))
+    .join('\n');
+  return { fixes, all };
+}
+
+describe('quick fixes', () => {
+  let original = '';
+  let doc: vscode.TextDocument;
+
+  before(async () => {
+    doc = (await openFixture(FILE)).document;
+    original = doc.getText();
+  });
+  afterEach(async () => {
+    if (doc.getText() !== original) await setText(doc, original);
+  });
+  after(closeAllEditors);
+
+  it('a quick fix removes its diagnostic and changes nothing else', async () => {
+    const ds = await waitForDiagnostics(doc.uri, hasCodes('heading-space'), 'a heading-space diagnostic');
+    const line = lineOf(doc, '##Timeline');
+    const target = diagnosticAt(ds, 'heading-space', line);
+    assert.ok(target, `heading-space on line ${line + 1}; got:\n${describeDiagnostics(ds)}`);
+    const { fixes, all } = await quickFixesFor(doc, target);
+    assert.ok(
+      fixes.length > 0,
+      `the server offers a quick fix for heading-space; code actions offered:\n${all || '(none)'}`,
+    );
+    const fix = fixes.find((f) => f.isPreferred) ?? fixes[0];
+    assert.ok(fix.edit, `quick fix "${fix.title}" carries an edit`);
+    const before = doc.getText().split(/\r?\n/);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), `applying "${fix.title}"`);
+
+    const afterLines = doc.getText().split(/\r?\n/);
+    assert.equal(afterLines.length, before.length, 'the fix neither adds nor removes lines');
+    for (let i = 0; i < before.length; i++) {
+      if (i === line) continue;
+      assert.equal(afterLines[i], before[i], `line ${i + 1} is unchanged by the fix`);
+    }
+    assert.match(afterLines[line], /^##\s+Timeline\s*$/, 'the heading gets its space');
+    await waitForDiagnostics(doc.uri, (now) => !diagnosticAt(now, 'heading-space', line), 'the heading-space diagnostic to go away');
+    const now = await waitForDiagnostics(doc.uri, hasCodes('timestamp-invalid'), 'other diagnostics to stay');
+    assert.ok(diagnosticAt(now, 'timestamp-invalid', lineOf(doc, '13:75 UTC')), 'timestamp-invalid is still reported');
+  });
+
+  it('fix-all applies every safe fix and leaves only problems without one', async () => {
+    const beforeDs = await waitForDiagnostics(doc.uri, hasCodes('heading-space', 'timestamp-invalid'), 'the fixture diagnostics');
+    const beforeText = doc.getText();
+    const applied = await vscode.commands.executeCommand<number>('postmortem.fixAll', doc.uri);
+    assert.ok(applied >= 1, `postmortem.fixAll applied ${applied} source.fixAll.postmortem action(s)`);
+    assert.notEqual(doc.getText(), beforeText, 'fix-all changed the document');
+    // Every original line that held no fixable problem keeps its text.
+    for (const text of ['13:75 UTC: replica lag on db-2', '09:35 UTC: the failover is rolled back', 'A health check marked the primary']) {
+      assert.ok(doc.getText().includes(text), `fix-all kept "${text}"`);
+    }
+    const remaining = await waitForDiagnostics(
+      doc.uri,
+      (ds) => !ds.some((d) => codeOf(d) === 'heading-space') && ds.length < beforeDs.length,
+      'fix-all to remove the fixable diagnostics',
+    );
+    assert.ok(remaining.some((d) => codeOf(d) === 'timestamp-invalid'), '13:75 has no automatic fix and stays reported');
+    // Nothing fixable is left: a second fix-all changes nothing.
+    const textAfterFirst = doc.getText();
+    await vscode.commands.executeCommand<number>('postmortem.fixAll', doc.uri);
+    assert.equal(doc.getText(), textAfterFirst, 'fix-all is idempotent: only unfixable problems remain');
+  });
+});
