@@ -1,6 +1,7 @@
 // The built CLI (dist/cli.js) run as users run it: a child process on fixture files.
 // Build first: `node esbuild.mjs`.
 import * as assert from 'node:assert/strict';
+import { requireCorpus } from '../support/corpus';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,6 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..', '..', '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURES = 'test/fixtures/cli';
-const SEED = '../shared/corpus/seed-postmortem.md';
 
 interface Run {
   status: number | null;
@@ -334,11 +334,8 @@ describe('postmortem-lint (dist/cli.js)', function () {
 
   describe('the seed postmortem (../shared/corpus)', function () {
     it('reports heading-space on lines 5, 11, 23, 30 and section-not-heading on line 27', function () {
-      assert.ok(
-        existsSync(join(ROOT, SEED)),
-        `${SEED} (relative to ${ROOT}) is missing: the shared corpus should exist on every machine; it is read from there, never copied into the repository`,
-      );
-      const { problems } = json([SEED]);
+      const seed = join(requireCorpus(this), 'seed-postmortem.md');
+      const { problems } = json([seed]);
       const lines = (id: string) => problems.filter((p) => p.ruleId === id).map((p) => p.line);
       assert.deepEqual(lines('heading-space'), [5, 11, 23, 30]);
       assert.deepEqual(lines('section-not-heading'), [27]);
