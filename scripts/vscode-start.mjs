@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Opens the extension in a real VS Code without a desktop install: the VS Code server from
+// Opens the extension in a real VS Code: desktop VS Code when a `code` command is on PATH;
+// otherwise, with no desktop install, the VS Code server from
 // code-server (set up by scripts/setup-vscode.sh) on 127.0.0.1, with this repository as the
 // development extension, on a folder (default: examples/). Prints the URL to open in a browser;
 // Ctrl+C stops the server (its whole process group).
 //
 //   node scripts/vscode-start.mjs [folder]
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO, ensureSetup, log, makeRunDirs, removeRunDirs, startServer, workbenchUrl } from './vscode-server.mjs';
@@ -14,6 +16,11 @@ const folder = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(REPO, 'e
 if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
 for (const f of ['dist/client.js', 'dist/server.js']) {
   if (!existsSync(resolve(REPO, f))) throw new Error(`${f} missing: run "node esbuild.mjs" first`);
+}
+// Desktop VS Code, when there is one: it opens its own window and this script is done.
+if (!args.includes('--server') && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0) {
+  const opened = spawnSync('code', [`--extensionDevelopmentPath=${REPO}`, folder], { stdio: 'inherit' });
+  process.exit(opened.status ?? 1);
 }
 ensureSetup();
 const dirs = makeRunDirs('pm-start-');
