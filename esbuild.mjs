@@ -34,6 +34,11 @@ const builds = [
 if (existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
 }
+if (existsSync('client/preview-src/main.ts')) {
+  // The timeline preview's webview script (and its CSS, imported by it): a browser bundle in its
+  // own folder, the only one the webview may load from (localResourceRoots).
+  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'chrome114', entryPoints: { preview: 'client/preview-src/main.ts' }, outdir: 'dist/preview' });
+}
 if (!production) {
   const tests = testEntries();
   if (tests.length) {
@@ -42,11 +47,11 @@ if (!production) {
       entryPoints: tests,
       outbase: 'test',
       outdir: 'out/test',
-      external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdownlint', 'esbuild'],
+      external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdownlint', 'esbuild', 'commonmark-spec'],
     });
   }
   if (existsSync('bench/bench.ts')) {
-    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts'], outdir: 'out/bench' });
+    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...(existsSync('bench/preview.ts') ? ['bench/preview.ts'] : [])], outdir: 'out/bench' });
   }
 }
 

@@ -19,11 +19,18 @@ import { lint } from './core/lint';
 import type { Finding, PostmortemModel } from './core/model';
 import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, parseConfigFile, type ConfigFile } from './core/config';
 import { LineIndex } from './core/lines';
-import { Methods, type ModelParams, type PostmortemSettings, type SetOverrideParams } from './protocol';
+import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams } from './protocol';
 import { SOURCE, toDiagnostic } from './features/convert';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { modelResult } from './features/model';
+import { codeLenses } from './features/codeLens';
+import { hover } from './features/hover';
+import { duration, statedLength } from './features/duration';
+import { completionItems } from './features/completion';
+import { newPostmortem, profileInfos } from './features/newPostmortem';
+import { suggest } from './core/completions';
+import type { Profile } from './core/profiles';
 
 const DEBOUNCE_MS = 150;
 
@@ -38,6 +45,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let canPullConfiguration = false;
+let snippetSupport = false;
 let workspaceFolders: string[] = [];
 const settingsCache = new Map<string, Promise<PostmortemSettings>>();
 const overrides = new Map<string, boolean>();
@@ -47,6 +55,7 @@ interface Analysis {
   version: number;
   isPostmortem: boolean;
   profileId: string;
+  profile: Profile;
   model?: PostmortemModel;
   findings: Finding[];
   diagnostics: Diagnostic[];
@@ -55,6 +64,7 @@ const analyses = new Map<string, Analysis>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  snippetSupport = Boolean(params.capabilities.textDocument?.completion?.completionItem?.snippetSupport);
   workspaceFolders = (params.workspaceFolders ?? [])
     .filter((folder) => folder.uri.startsWith('file:'))
     .map((folder) => fileURLToPath(folder.uri));
@@ -64,6 +74,9 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       documentSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['#', ' '] },
     },
     serverInfo: { name: 'postmortem-language-server' },
   };
@@ -173,7 +186,7 @@ async function analyse(document: TextDocument): Promise<Analysis> {
   const isPostmortem =
     override ?? ((path !== undefined && matchesPostmortemGlobs(workspaceRelative(path), include)) || (detectByContent && looksLikePostmortem(text)));
   const options = lintOptionsFrom(settings, config);
-  const analysis: Analysis = { version, isPostmortem, profileId: options.profile.id, findings: [], diagnostics: [] };
+  const analysis: Analysis = { version, isPostmortem, profileId: options.profile.id, profile: options.profile, findings: [], diagnostics: [] };
   if (isPostmortem) {
     if (text.length > settings.maxDocumentSize) {
       analysis.diagnostics = [tooLarge(text, settings.maxDocumentSize)];
@@ -230,8 +243,8 @@ function revalidateAll(): void {
   for (const document of documents.all()) schedule(document.uri, 0);
 }
 
-documents.onDidOpen((event) => schedule(event.document.uri, 0));
-documents.onDidChangeContent((event) => schedule(event.document.uri));
+// Also fired on open: a document seen for the first time is checked at once, edits are debounced.
+documents.onDidChangeContent((event) => schedule(event.document.uri, analyses.has(event.document.uri) ? DEBOUNCE_MS : 0));
 documents.onDidClose((event) => {
   clearTimeout(timers.get(event.document.uri));
   timers.delete(event.document.uri);
@@ -279,6 +292,47 @@ connection.onRequest(Methods.model, async (params: ModelParams) => {
   const analysis = await analyse(document);
   return modelResult(document, analysis.model, analysis.isPostmortem, analysis.profileId);
 });
+
+// Duration: CodeLens, hover, the calculator and the stated-length edit (features/codeLens, hover, duration).
+connection.onCodeLens(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? codeLenses(document, (await analyse(document)).model) : [];
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? hover(document, (await analyse(document)).model, params.position) : null;
+});
+
+connection.onRequest(Methods.duration, async (params: DurationParams) => {
+  const document = params?.uri ? documents.get(params.uri) : undefined;
+  return duration(document, document && (await analyse(document)).model, params ?? {});
+});
+
+connection.onRequest(Methods.statedLengthEdit, async (params: StatedLengthEditParams) => {
+  const document = documents.get(params?.uri);
+  if (!document) return { ok: false, reason: 'The document is not open.' };
+  return statedLength(document, (await analyse(document)).model);
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const analysis = await analyse(document);
+  if (!analysis.model) return [];
+  const suggestions = suggest({ text: document.getText(), model: analysis.model, profile: analysis.profile, offset: document.offsetAt(params.position), now: Date.now() });
+  return completionItems(document, suggestions, snippetSupport);
+});
+
+/** The .postmortemrc.json that applies to files in a folder (or to a file), if any. */
+function configForFolder(uri: string | undefined): ConfigFile | undefined {
+  const folder = uri ? filePathOf(uri) : undefined;
+  return folder ? configFor(join(folder, 'new-postmortem.md')) : undefined;
+}
+
+connection.onRequest(Methods.profiles, (params: ProfilesParams) => profileInfos(configForFolder(params?.uri)));
+
+connection.onRequest(Methods.newPostmortem, (params: NewPostmortemParams) => newPostmortem(params, configForFolder(params.uri)));
 
 documents.listen(connection);
 connection.listen();

@@ -150,6 +150,17 @@ describe('parse: timeline entries', () => {
   });
 });
 
+describe('parse: front matter', () => {
+  it('reads closed front matter as data', () => {
+    assert.equal(model('---\ntitle: Login outage\ndate: 2024-05-02\n---\n\n## Summary\n').frontMatter?.title, 'Login outage');
+  });
+
+  it('still reads lists after a --- that opens no front matter', () => {
+    const entries = model('---\n## Timeline\n\n- 00:00 UTC: detected\n').entries;
+    assert.equal(entries[0].form, 'list-item');
+  });
+});
+
 describe('parse: words', () => {
   it('counts prose words, not code, URLs in links or front matter', () => {
     const { wordCount } = model('---\ntitle: x y z\n---\n# One two\n\nthree [four](https://example.com/a/b) `code`\n\n```\nnot counted\n```\n');

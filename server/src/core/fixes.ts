@@ -32,8 +32,9 @@ export function safeFixEdits(findings: Finding[]): TextEdit[][] {
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.span.start < b.span.end && b.span.start < a.span.end) return true;
-  // Two edits at one offset where one is an insertion would interleave unpredictably.
-  return a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end);
+  // Two insertions at one offset would land in an order nobody chose. An insertion at the start
+  // of a replacement is fine: it goes first (`- ` before a rewritten time).
+  return a.span.start === a.span.end && b.span.start === b.span.end && a.span.start === b.span.start;
 }
 
 /** Whole safe fixes (one per finding) that do not overlap each other, in document order. */

@@ -32,10 +32,14 @@ import {
   type WindowText,
 } from './time';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkGfm);
+const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/;
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  // The front matter extension, given a `---` it cannot close, stops lists being recognised for
+  // the rest of the document (micromark-extension-frontmatter#5): use it only when it closes.
+  return text.startsWith('---') && CLOSED_FRONT_MATTER.test(text.slice(0, 20_000)) ? withFrontMatter.parse(text) : processor.parse(text);
 }
 
 /** Stands in for the date when none is written anywhere, so times can still be ordered. */
@@ -477,7 +481,7 @@ function readWindow(fields: Field[], frontMatter: Record<string, string> | undef
     window = {
       ...(window ?? {}),
       source: 'start/end',
-      span: { start: (startField ?? endField)!.span.start, end: (endField ?? startField)!.span.end },
+      span: spanOver([startField, endField]),
       start: start ? toTimestamp(start, startField!.valueSpan.start) : window?.start,
       end: end ? toTimestamp(end, endField!.valueSpan.start) : window?.end,
       zone: window?.zone,
@@ -501,6 +505,12 @@ function readWindowValue(value: string): WindowText {
   const stated = findLength(value, stamps);
   const start = { ...timed[0], date: timed[0].date ?? date };
   return { start, zone: start.zone, zoneText: start.zoneText, statedMinutes: stated?.minutes, statedOffset: stated?.offset, statedLength: stated?.length };
+}
+
+/** The smallest span covering the fields given (Start may come after End). */
+function spanOver(fields: (Field | undefined)[]): Span {
+  const present = fields.filter((field): field is Field => Boolean(field));
+  return { start: Math.min(...present.map((f) => f.span.start)), end: Math.max(...present.map((f) => f.span.end)) };
 }
 
 function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefined): IncidentWindow {
