@@ -20,6 +20,7 @@ export const durationRange: Rule = {
       end.epochMs === start.epochMs
         ? `The duration ends when it starts (${start.raw} - ${end.raw}).`
         : `The duration ends ${gap} before it starts (${start.raw} - ${end.raw}).`;
-    return [{ message, span: { start: start.span.start, end: end.span.end } }];
+    // Start and End may be separate fields in either order.
+    return [{ message, span: { start: Math.min(start.span.start, end.span.start), end: Math.max(start.span.end, end.span.end) } }];
   },
 };
