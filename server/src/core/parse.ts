@@ -1,10 +1,11 @@
-// Text -> PostmortemModel. Markdown structure comes from unified + remark-parse; the walk below
+// Text -> PostmortemModel. Markdown structure comes from unified + remark-parse (with GFM tables
+// and front matter); the walk below
 // flattens it into source lines (paragraph lines, list items, table rows, headings), from which
 // sections, summary fields and timeline entries are read. Code, HTML and front matter are never read.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { remarkTables } from './remark-tables';
 import type { Nodes, Root } from 'mdast';
 import { DateTime } from 'luxon';
 import type {
@@ -32,8 +33,8 @@ import {
   type WindowText,
 } from './time';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkTables);
+const withFrontMatter = unified().use(remarkParse).use(remarkTables).use(remarkFrontmatter, ['yaml']);
 const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/;
 
 export function parseMarkdown(text: string): Root {
