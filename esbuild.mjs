@@ -51,7 +51,7 @@ if (!production) {
     });
   }
   if (existsSync('bench/bench.ts')) {
-    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...(existsSync('bench/preview.ts') ? ['bench/preview.ts'] : [])], outdir: 'out/bench' });
+    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...(existsSync('bench/preview.ts') ? ['bench/preview.ts'] : [])], outdir: 'out/bench', external: ['playwright-core'] });
   }
 }
 

@@ -15,13 +15,18 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
+import { registerDurationCommands } from './commands/calculateDuration';
 import { Overrides, sendAllOverrides } from './overrides';
 import { PostmortemStatusBar } from './statusBar';
+import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
 
 /** What `activate` returns: the extension's small public API (used by the extension-host tests). */
 export interface PostmortemApi {
   /** Process id of the running language server, if it is running. */
   serverPid(): number | undefined;
+  /** The timeline preview panel: what it was last sent and drew. */
+  preview: TimelinePreviewApi;
 }
 
 let client: LanguageClient | undefined;
@@ -67,6 +72,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const statusBar = new PostmortemStatusBar(c, overrides);
   context.subscriptions.push(statusBar);
   registerCommands(context, c, overrides, output, statusBar);
+  context.subscriptions.push(vscode.commands.registerCommand('postmortem.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(c, args)));
+  registerDurationCommands(context, c);
+  const preview = registerTimelinePreview(context, c, output);
 
   try {
     await c.start();
@@ -76,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   }
   return {
     serverPid: () => (c.state === State.Running ? c.serverProcess?.pid : undefined) ?? undefined,
+    preview,
   };
 }
 

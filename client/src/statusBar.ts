@@ -1,5 +1,5 @@
-// Status bar item for the active Markdown file when it is treated as a postmortem: profile name and
-// problem count. Clicking it opens the Postmortem quick pick (postmortem.statusBarMenu).
+// Status bar item for the active Markdown file when it is treated as a postmortem: profile name,
+// problem count and the outage length. Clicking it opens the Postmortem quick pick (postmortem.statusBarMenu).
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import type { ModelParams, ModelResult } from '../../server/src/protocol';
@@ -10,6 +10,10 @@ const MODEL = 'postmortem/model';
 
 export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
 export class PostmortemStatusBar implements vscode.Disposable {
@@ -90,10 +94,15 @@ export class PostmortemStatusBar implements vscode.Disposable {
     const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const others = diagnostics.length - errors;
     const profile = profileLabel(model?.profile ?? vscode.workspace.getConfiguration('postmortem', uri).get<string>('profile', 'alx'));
-    this.item.text = diagnostics.length === 0 ? `$(pass) ${profile}` : `$(checklist) ${profile} $(error) ${errors} $(warning) ${others}`;
+    // The outage length, computed by the server (postmortem/model `incident`).
+    const total = model?.incident?.total;
+    const length = total ? ` $(clock) ${total.text}` : '';
+    this.item.text = (diagnostics.length === 0 ? `$(pass) ${profile}` : `$(checklist) ${profile} $(error) ${errors} $(warning) ${others}`) + length;
+    const outage = model?.incident?.summary ? `\n\nOutage: ${escapeMarkdown(model.incident.summary)}` : '';
     const tip = new vscode.MarkdownString(
       `**Postmortem** — profile *${profile}*\n\n` +
         (diagnostics.length === 0 ? 'No problems found.' : `${diagnostics.length} problem(s): ${errors} error(s), ${others} other(s).`) +
+        outage +
         '\n\nClick to switch profile, change whether this file is a postmortem, or open settings.',
     );
     this.item.tooltip = tip;

@@ -24,8 +24,16 @@ export interface PostmortemSettings {
 export const Methods = {
   /** Request, client -> server: the parsed model of a document. */
   model: 'postmortem/model',
+  /** Request, client -> server: the profiles a new postmortem can follow (built-in and from .postmortemrc.json). */
+  profiles: 'postmortem/profiles',
+  /** Request, client -> server: the text of a new postmortem from a profile's template, and where to start writing. */
+  newPostmortem: 'postmortem/newPostmortem',
   /** Notification, client -> server: treat a document as a postmortem or not, whatever the globs say (null clears). */
   setOverride: 'postmortem/setOverride',
+  /** Request, client -> server: the length between two timestamp texts, or between the first and last timestamp of a selection. */
+  duration: 'postmortem/duration',
+  /** Request, client -> server: the edit that adds the computed length to a Duration line that states none. */
+  statedLengthEdit: 'postmortem/statedLengthEdit',
 } as const;
 
 export interface ModelParams {
@@ -46,6 +54,38 @@ export interface ModelEntry {
   error?: string;
   text: string;
   phase?: string;
+  /** `instant` as milliseconds since the epoch, for placing the entry on a time axis. */
+  epochMs?: number;
+  /** No date was written anywhere: show the clock time only. */
+  dateAssumed?: boolean;
+  /** Earlier than an entry above it: shown where written, marked, and not placed on the axis. */
+  outOfOrder?: boolean;
+  /** Time since the previous entry that is placed on the axis (valid and in order). */
+  sincePrevious?: FormattedLength;
+}
+
+/** A length of time, with its text from the core's one length formatter (`2 h 10 min`). */
+export interface FormattedLength {
+  minutes: number;
+  text: string;
+}
+
+/** The first entry that marks a phase (detected, mitigated ...), in time order. */
+export interface ModelPhase {
+  phase: string;
+  /** Index into `entries`. */
+  entry: number;
+  /** Time since the previous phase marker. */
+  sincePreviousPhase?: { phase: string; length: FormattedLength };
+}
+
+/** Time to detect, acknowledge, mitigate, resolve: from the incident start to the phase's first entry. */
+export interface ModelMetric {
+  id: 'detect' | 'acknowledge' | 'mitigate' | 'resolve';
+  label: string;
+  length: FormattedLength;
+  /** Index into `entries` of the entry the metric ends at. */
+  entry: number;
 }
 
 export interface ModelResult {
@@ -55,11 +95,122 @@ export interface ModelResult {
   profile: string;
   title?: string;
   sections: { title: string; canonical?: string; level: number; range: LineRange }[];
-  window?: { start?: string; end?: string; zone?: string; statedMinutes?: number; range: LineRange; error?: string };
+  window?: {
+    start?: string;
+    end?: string;
+    zone?: string;
+    statedMinutes?: number;
+    range: LineRange;
+    error?: string;
+    startEpochMs?: number;
+    endEpochMs?: number;
+    /** Start and end as people read them (`2024-03-14 09:10 UTC`). */
+    startText?: string;
+    endText?: string;
+    /** End minus start. */
+    length?: FormattedLength;
+  };
   entries: ModelEntry[];
+  /** Phase markers, in time order. */
+  phases?: ModelPhase[];
+  /** From the incident start (the window's start, else the first entry) to each phase. */
+  metrics?: ModelMetric[];
+  /** The outage length and the one-line summary the CodeLens and status bar show (core/metrics.ts). */
+  incident?: IncidentSummary;
 }
+
+export interface IncidentSummary {
+  /** Window end minus start, else the length stated in the Duration line. */
+  total?: FormattedLength & { from: 'window' | 'stated' };
+  /** `4 h · detected after 0 min · resolved after 4 h`: parts only where known. */
+  summary?: string;
+  /** The document's zone (luxon name) and the date its window starts on (`2024-04-10`): the calculator's defaults. */
+  zone?: string;
+  date?: string;
+}
+
+/** Command ids the server puts in CodeLenses; the client registers them. */
+export const Commands = {
+  calculateDuration: 'postmortem.calculateDuration',
+  addStatedLength: 'postmortem.addStatedLength',
+} as const;
+
+/** Arguments of `postmortem.calculateDuration` (all optional: without them it asks). */
+export interface CalculateDurationArgs {
+  uri?: string;
+  start?: string;
+  end?: string;
+}
+
+/**
+ * `postmortem/duration`: either `start` and `end` texts, or a `range` of the document whose first
+ * and last timestamps are measured. `zone` and `date` default to the document's (when `uri` is a
+ * postmortem), else UTC and no date.
+ */
+export interface DurationParams {
+  uri?: string;
+  range?: LineRange;
+  start?: string;
+  end?: string;
+  zone?: string;
+  date?: string;
+}
+
+export interface DurationEnd {
+  raw: string;
+  /** ISO 8601 in the end's own zone, and in UTC. */
+  instant: string;
+  utc: string;
+  zone: string;
+  zoneAssumed: boolean;
+  dateAssumed: boolean;
+}
+
+export type DurationResult = (
+  | { ok: true; minutes: number; text: string; start: DurationEnd; end: DurationEnd; notes: string[] }
+  | { ok: false; part: 'start' | 'end' | 'zone' | 'date' | 'selection'; error: string; start?: DurationEnd }
+) & {
+  /** The zone and date used for ends written without them. */
+  defaults: { zone?: string; date?: string };
+};
+
+export interface StatedLengthEditParams {
+  uri: string;
+}
+
+export type StatedLengthEditResult =
+  | { ok: true; version: number; length: string; edit: { range: LineRange; newText: string } }
+  | { ok: false; reason: string };
 
 export interface SetOverrideParams {
   uri: string;
   treatAsPostmortem: boolean | null;
+}
+
+/** Params of `postmortem/profiles`: the folder the new postmortem goes in (its .postmortemrc.json counts). */
+export interface ProfilesParams {
+  uri?: string;
+}
+
+export interface ProfileInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface NewPostmortemParams {
+  /** Where the file will be (for .postmortemrc.json custom profiles); none for an untitled document. */
+  uri?: string;
+  profile: string;
+  title: string;
+  /** The incident date, `YYYY-MM-DD`. */
+  date: string;
+}
+
+export interface NewPostmortemResult {
+  text: string;
+  /** The first thing left to write: its sample, to select so that typing replaces it. */
+  selection: LineRange;
+  /** `YYYY-MM-DD-<slug>`: the file name without `.md`. */
+  fileStem: string;
 }

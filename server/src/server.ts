@@ -29,7 +29,7 @@ import { hover } from './features/hover';
 import { duration, statedLength } from './features/duration';
 import { completionItems } from './features/completion';
 import { newPostmortem, profileInfos } from './features/newPostmortem';
-import { suggest } from './core/completions';
+import { answersTrigger, suggest } from './core/completions';
 import type { Profile } from './core/profiles';
 
 const DEBOUNCE_MS = 150;
@@ -318,6 +318,9 @@ connection.onRequest(Methods.statedLengthEdit, async (params: StatedLengthEditPa
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
+  // A space typed in prose asks too: answer that from the line alone, without linting the document.
+  const lineBefore = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+  if (params.context?.triggerCharacter && !answersTrigger(lineBefore, params.context.triggerCharacter)) return [];
   const analysis = await analyse(document);
   if (!analysis.model) return [];
   const suggestions = suggest({ text: document.getText(), model: analysis.model, profile: analysis.profile, offset: document.offsetAt(params.position), now: Date.now() });

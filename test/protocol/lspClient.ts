@@ -17,8 +17,11 @@ export class TestClient {
   private versions = new Map<string, number>();
   configuration: Record<string, unknown> | null = null;
 
-  constructor(private readonly rootPath?: string) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  constructor(
+    private readonly rootPath?: string,
+    serverPath = SERVER,
+  ) {
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -1,11 +1,18 @@
+import { DateTime } from 'luxon';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemModel } from '../core/model';
-import type { ModelResult } from '../protocol';
+import type { Phase, PostmortemModel, Timestamp } from '../core/model';
+import { formatLength } from '../core/time';
+import type { FormattedLength, ModelEntry, ModelMetric, ModelPhase, ModelResult } from '../protocol';
 import { toRange } from './convert';
+import { incidentSummary } from './duration';
 
-/** The model in the shape the client gets: line/character ranges and ISO instants. */
+/** The model in the shape the client gets: line/character ranges, ISO instants, and lengths already formatted. */
 export function modelResult(document: TextDocument, model: PostmortemModel | undefined, isPostmortem: boolean, profile: string): ModelResult {
   const window = model?.window;
+  const entries = placeEntries(document, model);
+  const phases = phaseMarkers(entries);
+  const windowLength =
+    window?.start?.epochMs !== undefined && window.end?.epochMs !== undefined ? lengthBetween(window.start.epochMs, window.end.epochMs) : undefined;
   return {
     uri: document.uri,
     version: document.version,
@@ -25,8 +32,45 @@ export function modelResult(document: TextDocument, model: PostmortemModel | und
       statedMinutes: window.statedMinutes,
       range: toRange(document, window.span),
       error: window.error,
+      startEpochMs: window.start?.epochMs,
+      endEpochMs: window.end?.epochMs,
+      startText: window.start && displayText(window.start, window.zone),
+      endText: window.end && displayText(window.end, window.zone),
+      length: windowLength,
     },
-    entries: (model?.entries ?? []).map((entry) => ({
+    entries,
+    phases,
+    metrics: metrics(entries, window?.start?.epochMs),
+    incident: model && incidentSummary(model),
+  };
+}
+
+function lengthBetween(fromMs: number, toMs: number): FormattedLength {
+  const minutes = (toMs - fromMs) / 60_000;
+  return { minutes, text: formatLength(minutes) };
+}
+
+/** `2024-03-14 09:10 UTC`, or `09:10 UTC` when no date was written. */
+function displayText(timestamp: Timestamp, windowZone: string | undefined): string | undefined {
+  if (!timestamp.instant) return undefined;
+  const at = DateTime.fromISO(timestamp.instant, { setZone: true });
+  if (!at.isValid) return undefined;
+  const zone = timestamp.zoneText ?? windowZone ?? (timestamp.zoneAssumed ? undefined : timestamp.zone);
+  return [at.toFormat(timestamp.dateAssumed ? 'HH:mm' : 'yyyy-MM-dd HH:mm'), zone].filter(Boolean).join(' ');
+}
+
+/**
+ * Entries in document order, each with what a time axis needs: an entry earlier than one above it
+ * is out of order (marked, not placed); placed entries carry the time since the previous placed one.
+ */
+function placeEntries(document: TextDocument, model: PostmortemModel | undefined): ModelEntry[] {
+  let previousMs: number | undefined;
+  return (model?.entries ?? []).map((entry) => {
+    const epochMs = entry.timestamp.error ? undefined : entry.timestamp.epochMs;
+    const outOfOrder = epochMs !== undefined && previousMs !== undefined && epochMs < previousMs;
+    const sincePrevious = epochMs !== undefined && previousMs !== undefined && !outOfOrder ? lengthBetween(previousMs, epochMs) : undefined;
+    if (epochMs !== undefined && !outOfOrder) previousMs = epochMs;
+    return {
       range: toRange(document, entry.span),
       timestampRange: toRange(document, entry.timestamp.span),
       raw: entry.timestamp.raw,
@@ -34,6 +78,51 @@ export function modelResult(document: TextDocument, model: PostmortemModel | und
       error: entry.timestamp.error,
       text: entry.text,
       phase: entry.phase,
-    })),
-  };
+      epochMs,
+      dateAssumed: entry.timestamp.dateAssumed || undefined,
+      outOfOrder: outOfOrder || undefined,
+      sincePrevious,
+    };
+  });
+}
+
+const isPlaced = (entry: ModelEntry): entry is ModelEntry & { epochMs: number } => entry.epochMs !== undefined && !entry.outOfOrder;
+
+/** The first placed entry of each phase, in time order, with the time since the previous marker. */
+function phaseMarkers(entries: ModelEntry[]): ModelPhase[] {
+  const seen = new Set<string>();
+  const markers: ModelPhase[] = [];
+  entries.forEach((entry, index) => {
+    if (!entry.phase || !isPlaced(entry) || seen.has(entry.phase)) return;
+    seen.add(entry.phase);
+    const previous = markers[markers.length - 1];
+    const previousMs = previous && entries[previous.entry].epochMs!;
+    markers.push({
+      phase: entry.phase,
+      entry: index,
+      sincePreviousPhase: previous ? { phase: previous.phase, length: lengthBetween(previousMs, entry.epochMs) } : undefined,
+    });
+  });
+  return markers;
+}
+
+const METRICS: { id: ModelMetric['id']; label: string; phases: Phase[] }[] = [
+  { id: 'detect', label: 'Time to detect', phases: ['detected'] },
+  { id: 'acknowledge', label: 'Time to acknowledge', phases: ['acknowledged', 'escalated'] },
+  { id: 'mitigate', label: 'Time to mitigate', phases: ['mitigated'] },
+  { id: 'resolve', label: 'Time to resolve', phases: ['resolved'] },
+];
+
+/** From the incident start (the window's start, else the first `started` entry, else the first placed entry) to each phase. */
+function metrics(entries: ModelEntry[], windowStartMs: number | undefined): ModelMetric[] {
+  const placed = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => isPlaced(entry));
+  const startMs = windowStartMs ?? (placed.find(({ entry }) => entry.phase === 'started') ?? placed[0])?.entry.epochMs;
+  if (startMs === undefined) return [];
+  const result: ModelMetric[] = [];
+  for (const metric of METRICS) {
+    const first = placed.find(({ entry }) => metric.phases.includes(entry.phase as Phase));
+    if (!first) continue;
+    result.push({ id: metric.id, label: metric.label, length: lengthBetween(startMs, first.entry.epochMs!), entry: first.index });
+  }
+  return result;
 }

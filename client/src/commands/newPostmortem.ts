@@ -1,0 +1,112 @@
+// "Postmortem: New Postmortem...": asks for a profile, a title and the incident date, asks the
+// server for the profile's template with those written in, and creates
+// <folder>/YYYY-MM-DD-<slug>.md (an untitled document when no folder is open). Never overwrites:
+// when the file exists, it is opened as it is.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods, type NewPostmortemParams, type NewPostmortemResult, type ProfileInfo, type ProfilesParams } from '../../../server/src/protocol';
+
+/** Arguments that answer the prompts in advance (for keybindings, other extensions and tests). */
+export interface NewPostmortemArgs {
+  profile?: string;
+  title?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+}
+
+export const DEFAULT_FOLDER = 'postmortems';
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Why a date is not usable, or undefined when it is a real `YYYY-MM-DD` date. */
+export function dateProblem(value: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return 'Write the date as YYYY-MM-DD, for example 2024-04-10.';
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return `${value.trim()} is not a day of the calendar.`;
+  return undefined;
+}
+
+function targetFolder(): vscode.WorkspaceFolder | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function pickProfile(client: LanguageClient, folder: vscode.Uri | undefined): Promise<string | undefined> {
+  const profiles = await client.sendRequest<ProfileInfo[]>(Methods.profiles, { uri: folder?.toString() } satisfies ProfilesParams);
+  const current = vscode.workspace.getConfiguration('postmortem', folder).get<string>('profile', 'alx');
+  const items = profiles.map((p) => ({ label: p.name, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id }));
+  items.sort((a, b) => Number(b.id === current) - Number(a.id === current));
+  const picked = await vscode.window.showQuickPick(items, { title: 'New Postmortem (1/3): profile', placeHolder: 'Which template to start from', matchOnDetail: true });
+  return picked?.id;
+}
+
+/** Runs the command; resolves with the document's URI, or undefined when cancelled or refused. */
+export async function newPostmortem(client: LanguageClient, args: NewPostmortemArgs = {}): Promise<vscode.Uri | undefined> {
+  const workspaceFolder = targetFolder();
+  const folderSetting = vscode.workspace.getConfiguration('postmortem', workspaceFolder?.uri).get<string>('newPostmortemFolder', DEFAULT_FOLDER);
+  const folder = workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, ...folderSetting.split(/[\\/]+/).filter((part) => part && part !== '.'));
+
+  const profile = args.profile ?? (await pickProfile(client, folder));
+  if (!profile) return undefined;
+  const title =
+    args.title ??
+    (await vscode.window.showInputBox({
+      title: 'New Postmortem (2/3): title',
+      prompt: 'What broke, in a few words (it also names the file)',
+      placeHolder: 'Checkout errors after a config push',
+      validateInput: (value) => (value.trim() ? undefined : 'The postmortem needs a title.'),
+    }));
+  if (title === undefined || !title.trim()) return undefined;
+  const date =
+    args.date ??
+    (await vscode.window.showInputBox({
+      title: 'New Postmortem (3/3): incident date',
+      prompt: 'The day the incident started, YYYY-MM-DD',
+      value: today(),
+      validateInput: dateProblem,
+    }));
+  if (date === undefined) return undefined;
+  const problem = dateProblem(date);
+  if (problem) {
+    void vscode.window.showErrorMessage(`New Postmortem: ${problem}`);
+    return undefined;
+  }
+
+  const params: NewPostmortemParams = { uri: folder?.toString(), profile, title: title.trim(), date: date.trim() };
+  const result = await client.sendRequest<NewPostmortemResult>(Methods.newPostmortem, params);
+
+  let document: vscode.TextDocument;
+  if (folder) {
+    const uri = vscode.Uri.joinPath(folder, `${result.fileStem}.md`);
+    if (await exists(uri)) {
+      void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists: it is opened as it is, not overwritten.`);
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return uri;
+    }
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+    document = await vscode.workspace.openTextDocument(uri);
+  } else {
+    document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+  }
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const { start, end } = result.selection;
+  editor.selection = new vscode.Selection(start.line, start.character, end.line, end.character);
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return document.uri;
+}

@@ -1,0 +1,144 @@
+// Registers the timeline preview: its commands, the panel serializer (restore after a reload) and
+// the exports. Returns the small API the extension-host tests and the benchmark read.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
+import { toMarkdownTable, toMermaid, toSvg } from './export';
+import { PREVIEW_VIEW_TYPE, type RenderedMessage, type UpdateMessage } from './messages';
+import { TimelinePreview } from './panel';
+
+export interface TimelinePreviewApi {
+  /** The last model message posted to the panel, if any. */
+  lastUpdate(): UpdateMessage | undefined;
+  /** The webview's last report of what it drew. */
+  lastRendered(): RenderedMessage | undefined;
+  onDidPostUpdate: vscode.Event<UpdateMessage>;
+  onDidRender: vscode.Event<RenderedMessage>;
+  /** Feeds a message to the panel's handler, exactly as if the webview had sent it. */
+  receive(message: unknown): Promise<void>;
+  uri(): vscode.Uri | undefined;
+  isLocked(): boolean;
+}
+
+export function registerTimelinePreview(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): TimelinePreviewApi {
+  const preview = new TimelinePreview(context.extensionUri, client, output);
+  context.subscriptions.push(preview);
+
+  /** The document a command is about: its argument, the previewed one, or the active editor's. */
+  const sourceUri = (arg: unknown): vscode.Uri | undefined =>
+    arg instanceof vscode.Uri ? arg : (preview.uri ?? vscode.window.activeTextEditor?.document.uri);
+
+  const modelFor = async (uri: vscode.Uri): Promise<ModelResult | undefined> => {
+    const model = await client.sendRequest<ModelResult | null>(Methods.model, { uri: uri.toString() } satisfies ModelParams);
+    if (!model?.isPostmortem) {
+      void vscode.window.showInformationMessage(`${path.posix.basename(uri.path)} is not a postmortem the extension knows: open one first.`);
+      return undefined;
+    }
+    if (model.entries.length === 0) {
+      void vscode.window.showInformationMessage('This postmortem has no timeline entries yet.');
+      return undefined;
+    }
+    return model;
+  };
+
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel, state) => preview.revive(panel, state),
+    }),
+    vscode.commands.registerCommand('postmortem.preview.openToSide', async (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) {
+        void vscode.window.showInformationMessage('Open a postmortem first, then open its timeline preview.');
+        return;
+      }
+      await preview.show(uri);
+    }),
+    vscode.commands.registerCommand('postmortem.preview.toggleLock', () => preview.toggleLock()),
+    vscode.commands.registerCommand('postmortem.preview.copyMermaid', async (arg?: unknown) => {
+      const uri = sourceUri(arg);
+      const model = uri && (await modelFor(uri));
+      if (!model) return undefined;
+      const text = toMermaid(model);
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.setStatusBarMessage('Postmortem: timeline copied as a Mermaid block', 3000);
+      return text;
+    }),
+    vscode.commands.registerCommand('postmortem.preview.copyMarkdownTable', async (arg?: unknown) => {
+      const uri = sourceUri(arg);
+      const model = uri && (await modelFor(uri));
+      if (!model) return undefined;
+      const text = toMarkdownTable(model);
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.setStatusBarMessage('Postmortem: timeline copied as a Markdown table', 3000);
+      return text;
+    }),
+    /** `destination` (for scripts and tests) skips the save dialog. */
+    vscode.commands.registerCommand('postmortem.preview.exportSvg', async (arg?: unknown, options?: { destination?: vscode.Uri }) => {
+      const uri = sourceUri(arg);
+      const model = uri && (await modelFor(uri));
+      if (!uri || !model) return undefined;
+      const name = path.posix.basename(uri.path);
+      const destination =
+        options?.destination instanceof vscode.Uri
+          ? options.destination
+          : await vscode.window.showSaveDialog({
+              defaultUri: vscode.Uri.joinPath(uri, '..', name.replace(/\.md$/i, '') + '-timeline.svg'),
+              filters: { 'SVG image': ['svg'] },
+              title: 'Export Timeline as SVG',
+            });
+      if (!destination) return undefined;
+      await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(toSvg(model, name)));
+      void vscode.window.setStatusBarMessage(`Postmortem: timeline saved to ${path.posix.basename(destination.path)}`, 3000);
+      return destination;
+    }),
+  );
+
+  context.subscriptions.push(postmortemContextKey(client));
+
+  return {
+    lastUpdate: () => preview.lastUpdate,
+    lastRendered: () => preview.lastRendered,
+    onDidPostUpdate: preview.onDidPostUpdate,
+    onDidRender: preview.onDidRender,
+    receive: (message) => preview.handleMessage(message),
+    uri: () => preview.uri,
+    isLocked: () => preview.isLocked,
+  };
+}
+
+/** Context key for the editor title button and keybinding: is the active editor a postmortem? */
+export const ACTIVE_EDITOR_IS_POSTMORTEM = 'postmortem.activeEditorIsPostmortem';
+
+function postmortemContextKey(client: LanguageClient): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  const update = async () => {
+    const current = ++generation;
+    const document = vscode.window.activeTextEditor?.document;
+    let value = false;
+    if (document?.languageId === 'markdown') {
+      try {
+        const model = await client.sendRequest<ModelResult | null>(Methods.model, { uri: document.uri.toString() } satisfies ModelParams);
+        value = model?.isPostmortem === true;
+      } catch {
+        // Server not running: no button; it comes back with the next diagnostics.
+      }
+    }
+    if (current === generation) await vscode.commands.executeCommand('setContext', ACTIVE_EDITOR_IS_POSTMORTEM, value);
+  };
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), delay);
+  };
+  schedule(0);
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeActiveTextEditor(() => schedule(0)),
+    // Overrides and settings change what is a postmortem; the server then republishes diagnostics.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) schedule(100);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+}

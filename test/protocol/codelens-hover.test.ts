@@ -1,0 +1,156 @@
+// CodeLens, hover and the duration requests of the bundled server over stdio, as any editor drives them.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { DurationResult, ModelResult, StatedLengthEditResult } from '../../server/src/protocol';
+import { requireCorpus } from '../support/corpus';
+import { TestClient } from './lspClient';
+
+const CHECKOUT = [
+  '# Postmortem: checkout errors',
+  '',
+  '## Issue Summary',
+  '',
+  'Duration: 2024-05-02 22:30 - 02:30 EAT',
+  'Impact: Checkout failed for 40% of users.',
+  'Root Cause: A bad deploy.',
+  '',
+  '## Timeline',
+  '',
+  'All times in EAT.',
+  '',
+  '- 22:30: Deploy started.',
+  '- 22:45: Alerts fired; outage detected by monitoring.',
+  '- 23:05: On-call engineer paged.',
+  '- 00:10: Deploy rolled back.',
+  '- 02:30: Service resolved, error rate back to normal.',
+  '',
+].join('\n');
+
+function lineOf(text: string, needle: string): number {
+  const line = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `no line with ${needle}`);
+  return line;
+}
+
+function hoverText(hover: Hover | null): string {
+  assert.ok(hover, 'a hover');
+  return (hover.contents as MarkupContent).value;
+}
+
+describe('CodeLens, hover and duration requests over stdio', function () {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  afterEach(async () => client.stop());
+
+  it('on the seed postmortem, the CodeLens above the Duration line says the outage lasted 4 h', async function () {
+    const dir = requireCorpus(this);
+    const text = readFileSync(join(dir, 'seed-postmortem.md'), 'utf8');
+    const uri = 'file:///work/corpus/seed-postmortem.md';
+    client.open(uri, text);
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    assert.ok(lenses.length >= 1, 'at least one lens');
+    const lens = lenses[0];
+    assert.equal(lens.range.start.line, lineOf(text, 'Duration:'));
+    assert.match(lens.command!.title, /^4 h · detected after 0 min · /);
+    assert.match(lens.command!.title, /resolved after 4 h$/);
+    assert.equal(lens.command!.command, 'postmortem.calculateDuration');
+    assert.deepEqual(lens.command!.arguments, [{ uri, start: 'April 10, 2024, 09:00 AM', end: 'April 10, 2024, 01:00 PM (UTC)' }]);
+    // The seed states no length: a second lens offers to add it.
+    assert.equal(lenses[1]?.command?.title, 'Add "(4 h)" to this line');
+  });
+
+  it('lists every known milestone in the lens, across midnight', async () => {
+    const uri = 'file:///work/postmortems/checkout-postmortem.md';
+    client.open(uri, CHECKOUT);
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    assert.equal(lenses[0].command!.title, '4 h · detected after 15 min · escalated after 35 min · mitigated after 1 h 40 min · resolved after 4 h');
+  });
+
+  it('hovers a timeline timestamp: UTC, the document zone, since the start, since the previous entry', async () => {
+    const uri = 'file:///work/postmortems/checkout-postmortem.md';
+    client.open(uri, CHECKOUT);
+    const line = lineOf(CHECKOUT, '- 00:10');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } })) as Hover;
+    const value = hoverText(hover);
+    assert.match(value, /^\*\*00:10\*\* · timeline entry/);
+    assert.match(value, /- UTC: 2024-05-02 21:10 UTC/);
+    assert.match(value, /- Document zone \(Africa\/Nairobi\): 2024-05-03 00:10 UTC\+03:00/);
+    assert.match(value, /- 1 h 40 min since the incident start \(2024-05-02 22:30\)/);
+    assert.match(value, /- 1 h 05 min since the previous entry \(23:05\)/);
+    assert.deepEqual(hover.range, { start: { line, character: 2 }, end: { line, character: 7 } });
+  });
+
+  it('gives no hover away from timestamps, and a clear one for an invalid time', async () => {
+    const uri = 'file:///work/postmortems/checkout-postmortem.md';
+    const text = CHECKOUT.replace('- 23:05', '- 23:65');
+    client.open(uri, text);
+    const none = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: lineOf(text, 'Impact'), character: 3 } });
+    assert.equal(none, null);
+    const line = lineOf(text, '23:65');
+    const bad = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } })) as Hover;
+    assert.match(hoverText(bad), /23:65: the minutes must be 0 to 59/);
+  });
+
+  it('computes the length between two texts with the document zone and date as defaults', async () => {
+    const uri = 'file:///work/postmortems/checkout-postmortem.md';
+    client.open(uri, CHECKOUT);
+    const result = (await client.connection.sendRequest('postmortem/duration', { uri, start: '23:50', end: '00:20' })) as DurationResult;
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.text, '30 min');
+    assert.deepEqual(result.defaults, { zone: 'Africa/Nairobi', date: '2024-05-02' });
+    // 23:50 EAT on May 2 is 20:50Z.
+    assert.equal(result.start.utc, '2024-05-02T20:50:00.000Z');
+    const dst = (await client.connection.sendRequest('postmortem/duration', {
+      start: '01:30',
+      end: '03:30',
+      zone: 'America/New_York',
+      date: '2024-03-10',
+    })) as DurationResult;
+    assert.ok(dst.ok);
+    assert.equal(dst.text, '1 h');
+  });
+
+  it('answers bad input with the part and a message, never an exception', async () => {
+    const bad = (await client.connection.sendRequest('postmortem/duration', { start: '09:00', end: '13:75' })) as DurationResult;
+    assert.equal(bad.ok, false);
+    assert.ok(!bad.ok && bad.part === 'end' && /minutes must be 0 to 59/.test(bad.error));
+    const zone = (await client.connection.sendRequest('postmortem/duration', { start: '09:00', end: '10:00', zone: 'Mars/Base' })) as DurationResult;
+    assert.ok(!zone.ok && zone.part === 'zone');
+    const nothing = (await client.connection.sendRequest('postmortem/duration', null)) as DurationResult;
+    assert.ok(!nothing.ok && nothing.part === 'start');
+  });
+
+  it('measures a selection from its first to its last timestamp, as the document reads them', async () => {
+    const uri = 'file:///work/postmortems/checkout-postmortem.md';
+    client.open(uri, CHECKOUT);
+    const from = lineOf(CHECKOUT, '- 22:45');
+    const to = lineOf(CHECKOUT, '- 00:10');
+    const range = { start: { line: from, character: 0 }, end: { line: to, character: 30 } };
+    const result = (await client.connection.sendRequest('postmortem/duration', { uri, range })) as DurationResult;
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.text, '1 h 25 min');
+    assert.equal(result.start.raw, '22:45');
+    assert.equal(result.end.raw, '00:10');
+    assert.match(result.notes[0], /first of the 3 selected timestamps/);
+    const one = (await client.connection.sendRequest('postmortem/duration', { uri, range: { start: { line: from, character: 0 }, end: { line: from, character: 30 } } })) as DurationResult;
+    assert.ok(!one.ok && one.part === 'selection' && /only one timestamp \(22:45\)/.test(one.error));
+  });
+
+  it('returns the edit that adds the length to the Duration line, and the model carries the summary', async () => {
+    const uri = 'file:///work/postmortems/checkout-postmortem.md';
+    client.open(uri, CHECKOUT);
+    const edit = (await client.connection.sendRequest('postmortem/statedLengthEdit', { uri })) as StatedLengthEditResult;
+    assert.ok(edit.ok, JSON.stringify(edit));
+    const line = lineOf(CHECKOUT, 'Duration:');
+    const end = CHECKOUT.split('\n')[line].length;
+    assert.deepEqual(edit.edit, { range: { start: { line, character: end }, end: { line, character: end } }, newText: ' (4 h)' });
+    const model = (await client.connection.sendRequest('postmortem/model', { uri })) as ModelResult;
+    assert.deepEqual(model.incident?.total, { minutes: 240, text: '4 h', from: 'window' });
+    assert.match(model.incident!.summary!, /^4 h · detected after 15 min/);
+  });
+});
