@@ -23,6 +23,8 @@ function testEntries() {
   if (!existsSync('test')) return [];
   return readdirSync('test', { recursive: true })
     .map(String)
+    // test/web/ runs in the browser extension host: one browser bundle of its own (below).
+    .filter((f) => f.split(/[\\/]/)[0] !== 'web')
     .filter((f) => f.endsWith('.ts') && (f.endsWith('.test.ts') || f.endsWith('index.ts')))
     .map((f) => join('test', f));
 }
@@ -49,6 +51,11 @@ if (!production) {
       outdir: 'out/test',
       external: ['vscode', 'mocha', 'playwright-core', 'fast-check', 'markdownlint', 'esbuild', 'commonmark-spec'],
     });
+  }
+  if (existsSync('test/web/index.ts')) {
+    // The suite for the browser extension host (a web worker): its tests and mocha's browser build
+    // bundled into one file, the only one @vscode/test-web loads.
+    builds.push({ ...common, platform: 'browser', target: 'es2022', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web', external: ['vscode'] });
   }
   if (existsSync('bench/bench.ts')) {
     builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...(existsSync('bench/preview.ts') ? ['bench/preview.ts'] : [])], outdir: 'out/bench', external: ['playwright-core'] });
