@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Phase, PostmortemModel, Timestamp } from '../core/model';
+import type { PostmortemModel, Timestamp } from '../core/model';
+import { incidentMetrics, type Milestone } from '../core/metrics';
 import { formatLength } from '../core/time';
 import type { FormattedLength, ModelEntry, ModelMetric, ModelPhase, ModelResult } from '../protocol';
 import { toRange } from './convert';
@@ -40,7 +41,7 @@ export function modelResult(document: TextDocument, model: PostmortemModel | und
     },
     entries,
     phases,
-    metrics: metrics(entries, window?.start?.epochMs),
+    metrics: metrics(model),
     incident: model && incidentSummary(model),
   };
 }
@@ -106,23 +107,20 @@ function phaseMarkers(entries: ModelEntry[]): ModelPhase[] {
   return markers;
 }
 
-const METRICS: { id: ModelMetric['id']; label: string; phases: Phase[] }[] = [
-  { id: 'detect', label: 'Time to detect', phases: ['detected'] },
-  { id: 'acknowledge', label: 'Time to acknowledge', phases: ['acknowledged', 'escalated'] },
-  { id: 'mitigate', label: 'Time to mitigate', phases: ['mitigated'] },
-  { id: 'resolve', label: 'Time to resolve', phases: ['resolved'] },
-];
+const METRIC_LABELS: Record<Milestone, string> = {
+  detect: 'Time to detect',
+  acknowledge: 'Time to acknowledge',
+  mitigate: 'Time to mitigate',
+  resolve: 'Time to resolve',
+};
 
-/** From the incident start (the window's start, else the first `started` entry, else the first placed entry) to each phase. */
-function metrics(entries: ModelEntry[], windowStartMs: number | undefined): ModelMetric[] {
-  const placed = entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => isPlaced(entry));
-  const startMs = windowStartMs ?? (placed.find(({ entry }) => entry.phase === 'started') ?? placed[0])?.entry.epochMs;
-  if (startMs === undefined) return [];
-  const result: ModelMetric[] = [];
-  for (const metric of METRICS) {
-    const first = placed.find(({ entry }) => metric.phases.includes(entry.phase as Phase));
-    if (!first) continue;
-    result.push({ id: metric.id, label: metric.label, length: lengthBetween(startMs, first.entry.epochMs!), entry: first.index });
-  }
-  return result;
+/** The core's incident metrics (from the incident start to each milestone), with labels and lengths formatted. */
+function metrics(model: PostmortemModel | undefined): ModelMetric[] {
+  if (!model) return [];
+  return incidentMetrics(model).milestones.map((metric) => ({
+    id: metric.milestone,
+    label: METRIC_LABELS[metric.milestone],
+    length: { minutes: metric.minutes, text: formatLength(metric.minutes) },
+    entry: metric.entryIndex,
+  }));
 }
