@@ -49,7 +49,14 @@ describe('New Postmortem', () => {
   it('a second run with the same title and date does not overwrite the file', async () => {
     const uri = vscode.Uri.joinPath(workspaceRoot(), 'postmortems', '2024-04-10-queue-backlog-orders-stuck.md');
     const edited = '# Postmortem: Queue backlog\n\nWritten by hand since.\n';
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edited));
+    // Edit and save through the editor, as a user would: the document VS Code keeps open and the
+    // file on disk then agree (a write behind its back is picked up only later, by a watcher).
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), edited);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await document.save());
+    assert.equal(await read(uri), edited);
     await closeAllEditors();
 
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.newPostmortem', {
