@@ -1,341 +1,62 @@
-// The language server: documents and settings in, diagnostics, fixes, symbols and the model out.
-// It only translates; every postmortem decision is made in core/. Runs over IPC (from the VS Code
-// client) or standalone with --stdio for any LSP client.
-import {
-  CodeActionKind,
-  DidChangeConfigurationNotification,
-  ProposedFeatures,
-  TextDocumentSyncKind,
-  TextDocuments,
-  createConnection,
-  type Diagnostic,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
+// The language server for Node: over IPC from the VS Code client, or standalone with --stdio for
+// any LSP client (postmortem-language-server). It adds to the service what only Node has: the
+// file system, for `.postmortemrc.json` files found by walking up from each document.
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
-import { lint } from './core/lint';
-import type { Finding, PostmortemModel } from './core/model';
-import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, parseConfigFile, type ConfigFile } from './core/config';
-import { LineIndex } from './core/lines';
-import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams } from './protocol';
-import { SOURCE, toDiagnostic } from './features/convert';
-import { FIX_ALL_KIND, codeActions } from './features/codeActions';
-import { documentSymbols } from './features/symbols';
-import { modelResult } from './features/model';
-import { codeLenses } from './features/codeLens';
-import { hover } from './features/hover';
-import { duration, statedLength } from './features/duration';
-import { completionItems } from './features/completion';
-import { newPostmortem, profileInfos } from './features/newPostmortem';
-import { answersTrigger, suggest } from './core/completions';
-import type { Profile } from './core/profiles';
-
-const DEBOUNCE_MS = 150;
-
-export const DEFAULT_SETTINGS: PostmortemSettings = {
-  profile: 'alx',
-  rules: {},
-  files: { include: DEFAULT_INCLUDE, detectByContent: true },
-  maxDocumentSize: 2_000_000,
-};
-
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-
-let canPullConfiguration = false;
-let snippetSupport = false;
-let workspaceFolders: string[] = [];
-const settingsCache = new Map<string, Promise<PostmortemSettings>>();
-const overrides = new Map<string, boolean>();
-const timers = new Map<string, NodeJS.Timeout>();
-
-interface Analysis {
-  version: number;
-  isPostmortem: boolean;
-  profileId: string;
-  profile: Profile;
-  model?: PostmortemModel;
-  findings: Finding[];
-  diagnostics: Diagnostic[];
-}
-const analyses = new Map<string, Analysis>();
-
-connection.onInitialize((params): InitializeResult => {
-  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
-  snippetSupport = Boolean(params.capabilities.textDocument?.completion?.completionItem?.snippetSupport);
-  workspaceFolders = (params.workspaceFolders ?? [])
-    .filter((folder) => folder.uri.startsWith('file:'))
-    .map((folder) => fileURLToPath(folder.uri));
-  if (!workspaceFolders.length && params.rootUri?.startsWith('file:')) workspaceFolders = [fileURLToPath(params.rootUri)];
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      documentSymbolProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      hoverProvider: true,
-      completionProvider: { triggerCharacters: ['#', ' '] },
-    },
-    serverInfo: { name: 'postmortem-language-server' },
-  };
-});
-
-connection.onInitialized(() => {
-  if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' });
-  }
-});
-
-// ---- settings and config files ---------------------------------------------------------------
-
-function mergeSettings(value: Partial<PostmortemSettings> | null | undefined): PostmortemSettings {
-  const files: Partial<PostmortemSettings['files']> = value?.files ?? {};
-  return {
-    profile: typeof value?.profile === 'string' ? value.profile : DEFAULT_SETTINGS.profile,
-    rules: value?.rules && typeof value.rules === 'object' ? value.rules : {},
-    files: {
-      include: Array.isArray(files.include) ? files.include : DEFAULT_SETTINGS.files.include,
-      detectByContent: typeof files.detectByContent === 'boolean' ? files.detectByContent : DEFAULT_SETTINGS.files.detectByContent,
-    },
-    maxDocumentSize: typeof value?.maxDocumentSize === 'number' ? value.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
-  };
-}
-
-function settingsFor(uri: string): Promise<PostmortemSettings> {
-  if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-  let settings = settingsCache.get(uri);
-  if (!settings) {
-    settings = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'postmortem' })
-      .then(mergeSettings, () => DEFAULT_SETTINGS);
-    settingsCache.set(uri, settings);
-  }
-  return settings;
-}
+import { CONFIG_FILE_NAME, parseConfigFile, type ConfigFile } from './core/config';
+import { toDiagnostic } from './features/convert';
+import { startService, type ServiceHost } from './service';
 
 interface LoadedConfig {
-  path: string;
   mtimeMs: number;
   config: ConfigFile;
 }
-const configCache = new Map<string, LoadedConfig | null>();
 
-/** The nearest `.postmortemrc.json` above a file; its problems are published on it. */
-function configFor(filePath: string | undefined): ConfigFile | undefined {
-  if (!filePath) return undefined;
-  let dir = dirname(filePath);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    const loaded = loadConfig(candidate);
-    if (loaded) return loaded.config;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
+function nodeHost(connection: Connection): ServiceHost {
+  const cache = new Map<string, LoadedConfig>();
 
-function loadConfig(path: string): LoadedConfig | null {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(path).mtimeMs;
-  } catch {
-    return null;
-  }
-  const cached = configCache.get(path);
-  if (cached && cached.mtimeMs === mtimeMs) return cached;
-  let text = '';
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-  const { config, findings } = parseConfigFile(text);
-  const loaded = { path, mtimeMs, config };
-  configCache.set(path, loaded);
-  const configDocument = TextDocument.create(pathToFileURL(path).toString(), 'json', 0, text);
-  void connection.sendDiagnostics({ uri: configDocument.uri, diagnostics: findings.map((f) => toDiagnostic(configDocument, f)) });
-  return loaded;
-}
-
-function filePathOf(uri: string): string | undefined {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-}
-
-function workspaceRelative(path: string): string {
-  const folder = workspaceFolders
-    .filter((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep))
-    .sort((a, b) => b.length - a.length)[0];
-  return (folder ? relative(folder, path) : path).split(sep).join('/');
-}
-
-// ---- analysis --------------------------------------------------------------------------------
-
-async function analyse(document: TextDocument): Promise<Analysis> {
-  const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version) return cached;
-  const settings = await settingsFor(document.uri);
-  const version = document.version;
-  const text = document.getText();
-  const path = filePathOf(document.uri);
-  const config = configFor(path);
-  const include = config?.files?.include ?? settings.files.include;
-  const detectByContent = config?.files?.detectByContent ?? settings.files.detectByContent;
-  const override = overrides.get(document.uri);
-  const isPostmortem =
-    override ?? ((path !== undefined && matchesPostmortemGlobs(workspaceRelative(path), include)) || (detectByContent && looksLikePostmortem(text)));
-  const options = lintOptionsFrom(settings, config);
-  const analysis: Analysis = { version, isPostmortem, profileId: options.profile.id, profile: options.profile, findings: [], diagnostics: [] };
-  if (isPostmortem) {
-    if (text.length > settings.maxDocumentSize) {
-      analysis.diagnostics = [tooLarge(text, settings.maxDocumentSize)];
-    } else {
-      try {
-        const result = lint(text, options);
-        analysis.model = result.model;
-        analysis.findings = result.findings;
-        analysis.diagnostics = result.findings.map((finding) => toDiagnostic(document, finding));
-      } catch (error) {
-        connection.console.error(`postmortem: could not lint ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-      }
+  /** Reads a config file when it changed since last time, and publishes its problems on it. */
+  function load(path: string): LoadedConfig | undefined {
+    let mtimeMs: number;
+    let text: string;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+      const cached = cache.get(path);
+      if (cached && cached.mtimeMs === mtimeMs) return cached;
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
     }
+    const { config, findings } = parseConfigFile(text);
+    const loaded = { mtimeMs, config };
+    cache.set(path, loaded);
+    const document = TextDocument.create(pathToFileURL(path).toString(), 'json', 0, text);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+    return loaded;
   }
-  // Settings are awaited above: only keep what was computed for the version still current.
-  if (documents.get(document.uri)?.version === version) analyses.set(document.uri, analysis);
-  return analysis;
-}
 
-function tooLarge(text: string, limit: number): Diagnostic {
-  const firstLineEnd = new LineIndex(text.slice(0, 10_000)).lineEnd(0);
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
-    severity: 3,
-    source: SOURCE,
-    code: 'document-too-large',
-    message: `This document has ${text.length.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${limit.toLocaleString('en-US')}); it is not checked.`,
+    configFor(documentUri) {
+      if (!documentUri.startsWith('file:')) return undefined;
+      let dir = dirname(fileURLToPath(documentUri));
+      for (;;) {
+        const loaded = load(join(dir, CONFIG_FILE_NAME));
+        if (loaded) return loaded.config;
+        const parent = dirname(dir);
+        if (parent === dir) return undefined;
+        dir = parent;
+      }
+    },
+    forgetConfigs() {
+      cache.clear();
+    },
+    // Shipped beside the bundle: dist/../docs/rules/.
+    ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,
   };
 }
 
-async function validate(uri: string): Promise<void> {
-  const document = documents.get(uri);
-  if (!document) return;
-  const analysis = await analyse(document);
-  // Never publish for a version that is no longer the document's: a newer validation follows.
-  const current = documents.get(uri);
-  if (!current || current.version !== analysis.version) return;
-  void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: analysis.diagnostics });
-}
-
-function schedule(uri: string, delay = DEBOUNCE_MS): void {
-  clearTimeout(timers.get(uri));
-  timers.set(
-    uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      void validate(uri);
-    }, delay),
-  );
-}
-
-function revalidateAll(): void {
-  analyses.clear();
-  for (const document of documents.all()) schedule(document.uri, 0);
-}
-
-// Also fired on open: a document seen for the first time is checked at once, edits are debounced.
-documents.onDidChangeContent((event) => schedule(event.document.uri, analyses.has(event.document.uri) ? DEBOUNCE_MS : 0));
-documents.onDidClose((event) => {
-  clearTimeout(timers.get(event.document.uri));
-  timers.delete(event.document.uri);
-  analyses.delete(event.document.uri);
-  settingsCache.delete(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-});
-
-connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
-  revalidateAll();
-});
-
-connection.onDidChangeWatchedFiles(() => {
-  configCache.clear();
-  revalidateAll();
-});
-
-connection.onNotification(Methods.setOverride, (params: SetOverrideParams) => {
-  if (params.treatAsPostmortem === null) overrides.delete(params.uri);
-  else overrides.set(params.uri, params.treatAsPostmortem);
-  analyses.delete(params.uri);
-  schedule(params.uri, 0);
-});
-
-// ---- requests --------------------------------------------------------------------------------
-
-connection.onCodeAction(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
-  const analysis = await analyse(document);
-  return analysis.isPostmortem ? codeActions(document, analysis.findings, params) : [];
-});
-
-connection.onDocumentSymbol(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
-  const analysis = await analyse(document);
-  return analysis.model ? documentSymbols(document, analysis.model) : [];
-});
-
-connection.onRequest(Methods.model, async (params: ModelParams) => {
-  const document = documents.get(params.uri);
-  if (!document) return null;
-  const analysis = await analyse(document);
-  return modelResult(document, analysis.model, analysis.isPostmortem, analysis.profileId);
-});
-
-// Duration: CodeLens, hover, the calculator and the stated-length edit (features/codeLens, hover, duration).
-connection.onCodeLens(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? codeLenses(document, (await analyse(document)).model) : [];
-});
-
-connection.onHover(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? hover(document, (await analyse(document)).model, params.position) : null;
-});
-
-connection.onRequest(Methods.duration, async (params: DurationParams) => {
-  const document = params?.uri ? documents.get(params.uri) : undefined;
-  return duration(document, document && (await analyse(document)).model, params ?? {});
-});
-
-connection.onRequest(Methods.statedLengthEdit, async (params: StatedLengthEditParams) => {
-  const document = documents.get(params?.uri);
-  if (!document) return { ok: false, reason: 'The document is not open.' };
-  return statedLength(document, (await analyse(document)).model);
-});
-
-connection.onCompletion(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return [];
-  // A space typed in prose asks too: answer that from the line alone, without linting the document.
-  const lineBefore = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-  if (params.context?.triggerCharacter && !answersTrigger(lineBefore, params.context.triggerCharacter)) return [];
-  const analysis = await analyse(document);
-  if (!analysis.model) return [];
-  const suggestions = suggest({ text: document.getText(), model: analysis.model, profile: analysis.profile, offset: document.offsetAt(params.position), now: Date.now() });
-  return completionItems(document, suggestions, snippetSupport);
-});
-
-/** The .postmortemrc.json that applies to files in a folder (or to a file), if any. */
-function configForFolder(uri: string | undefined): ConfigFile | undefined {
-  const folder = uri ? filePathOf(uri) : undefined;
-  return folder ? configFor(join(folder, 'new-postmortem.md')) : undefined;
-}
-
-connection.onRequest(Methods.profiles, (params: ProfilesParams) => profileInfos(configForFolder(params?.uri)));
-
-connection.onRequest(Methods.newPostmortem, (params: NewPostmortemParams) => newPostmortem(params, configForFolder(params.uri)));
-
-documents.listen(connection);
-connection.listen();
+const connection = createConnection(ProposedFeatures.all);
+startService(connection, nodeHost(connection));

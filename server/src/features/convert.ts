@@ -1,6 +1,4 @@
 // Core findings and spans -> LSP shapes. The only place that knows both.
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../core/model';
@@ -17,9 +15,16 @@ export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-/** The rule's documentation page, shipped beside the server bundle (dist/../docs/rules). */
+let ruleDocsBase = '';
+
+/** Where the rule pages are (a folder URI ending in `/`): set once by the service at start. */
+export function setRuleDocsBase(base: string): void {
+  ruleDocsBase = base.endsWith('/') ? base : `${base}/`;
+}
+
+/** The rule's documentation page. */
 export function ruleDocUrl(ruleId: string): string {
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+  return `${ruleDocsBase}${ruleId}.md`;
 }
 
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
