@@ -35,6 +35,10 @@ const builds = [
 ];
 if (existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
+  // VS Code for the Web: the client for the browser extension host, the server as a web worker.
+  const web = { ...common, platform: 'browser', target: 'es2022', outdir: 'dist/web', define: { 'process.env.NODE_ENV': '"production"' } };
+  builds.push({ ...web, entryPoints: { client: 'client/src/browser.ts' }, external: ['vscode'] });
+  builds.push({ ...web, format: 'iife', entryPoints: { server: 'server/src/worker.ts' } });
 }
 if (existsSync('client/preview-src/main.ts')) {
   // The timeline preview's webview script (and its CSS, imported by it): a browser bundle in its

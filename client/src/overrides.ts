@@ -1,7 +1,7 @@
 // Per-file "treat as postmortem" choices: remembered in workspaceState so they survive a reload and
 // are re-sent to the server each time it (re)starts.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { SetOverrideParams } from '../../server/src/protocol';
 
 /** From server/src/protocol.ts (`Methods.setOverride`), repeated so the client imports types only. */

@@ -1,7 +1,7 @@
 // Status bar item for the active Markdown file when it is treated as a postmortem: profile name,
 // problem count and the outage length. Clicking it opens the Postmortem quick pick (postmortem.statusBarMenu).
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { ModelParams, ModelResult } from '../../server/src/protocol';
 import type { Overrides } from './overrides';
 import { profileLabel } from './profiles';

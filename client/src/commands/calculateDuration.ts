@@ -2,7 +2,7 @@
 // arithmetic is the server's (postmortem/duration, postmortem/statedLengthEdit): this file only asks,
 // shows and applies. Both commands return what they did, so tests (and other extensions) can see it.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type {
   CalculateDurationArgs,
   DurationParams,

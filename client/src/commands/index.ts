@@ -1,6 +1,6 @@
 // The commands of the "Postmortem" category, and the status bar's quick pick.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { sendOverride, type Overrides } from '../overrides';
 import { PROFILES } from '../profiles';
 import type { PostmortemStatusBar } from '../statusBar';
@@ -51,7 +51,9 @@ export function registerCommands(
   context.subscriptions.push(
     vscode.commands.registerCommand('postmortem.restartServer', async () => {
       output.info('Restarting the Postmortem language server (requested).');
-      await client.restart();
+      // stop + start works for both clients (the Node one's restart() does the same).
+      await client.stop();
+      await client.start();
     }),
     vscode.commands.registerCommand('postmortem.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('postmortem.fixAll', async (arg?: unknown) => {

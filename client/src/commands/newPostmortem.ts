@@ -3,7 +3,7 @@
 // <folder>/YYYY-MM-DD-<slug>.md (an untitled document when no folder is open). Never overwrites:
 // when the file exists, it is opened as it is.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Methods, type NewPostmortemParams, type NewPostmortemResult, type ProfileInfo, type ProfilesParams } from '../../../server/src/protocol';
 
 /** Arguments that answer the prompts in advance (for keybindings, other extensions and tests). */

@@ -1,7 +1,6 @@
 // The webview's HTML: a strict Content-Security-Policy, one script allowed by a fresh nonce, the
 // styles from the media folder, and no document text at all (it arrives later as a message and
 // is inserted as text by the script).
-import { randomBytes } from 'node:crypto';
 
 export interface PreviewHtmlOptions {
   /** `webview.cspSource`. */
@@ -12,7 +11,9 @@ export interface PreviewHtmlOptions {
 }
 
 export function newNonce(): string {
-  return randomBytes(18).toString('base64url');
+  // Web Crypto: present in the Node extension host and in the browser one alike.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,8 +1,8 @@
 // Registers the timeline preview: its commands, the panel serializer (restore after a reload) and
 // the exports. Returns the small API the extension-host tests and the benchmark read.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { basename } from '../uris';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
 import { toMarkdownTable, toMermaid, toSvg } from './export';
 import { PREVIEW_VIEW_TYPE, type RenderedMessage, type UpdateMessage } from './messages';
@@ -32,7 +32,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
   const modelFor = async (uri: vscode.Uri): Promise<ModelResult | undefined> => {
     const model = await client.sendRequest<ModelResult | null>(Methods.model, { uri: uri.toString() } satisfies ModelParams);
     if (!model?.isPostmortem) {
-      void vscode.window.showInformationMessage(`${path.posix.basename(uri.path)} is not a postmortem the extension knows: open one first.`);
+      void vscode.window.showInformationMessage(`${basename(uri.path)} is not a postmortem the extension knows: open one first.`);
       return undefined;
     }
     if (model.entries.length === 0) {
@@ -78,7 +78,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
       const uri = sourceUri(arg);
       const model = uri && (await modelFor(uri));
       if (!uri || !model) return undefined;
-      const name = path.posix.basename(uri.path);
+      const name = basename(uri.path);
       const destination =
         options?.destination instanceof vscode.Uri
           ? options.destination
@@ -89,7 +89,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
             });
       if (!destination) return undefined;
       await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(toSvg(model, name)));
-      void vscode.window.setStatusBarMessage(`Postmortem: timeline saved to ${path.posix.basename(destination.path)}`, 3000);
+      void vscode.window.setStatusBarMessage(`Postmortem: timeline saved to ${basename(destination.path)}`, 3000);
       return destination;
     }),
   );

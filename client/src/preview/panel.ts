@@ -1,9 +1,9 @@
 // The timeline preview panel: one webview beside the editor that follows the active postmortem
 // (unless locked), redraws as the user types (debounced), and syncs clicks and the cursor both ways.
 // Its data is the server's `postmortem/model`; nothing here parses a postmortem.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { basename } from '../uris';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
 import { previewHtml } from './html';
 import { parsePreviewState, parseWebviewMessage, PREVIEW_VIEW_TYPE, UPDATE_DEBOUNCE_MS, type RenderedMessage, type ToWebviewMessage, type UpdateMessage } from './messages';
@@ -228,7 +228,7 @@ export class TimelinePreview implements vscode.Disposable {
 
   private updateTitle(): void {
     if (!this.panel || !this.documentUri) return;
-    const name = path.posix.basename(this.documentUri.path);
+    const name = basename(this.documentUri.path);
     this.panel.title = this.locked ? `[Locked] Timeline: ${name}` : `Timeline: ${name}`;
   }
 
@@ -237,7 +237,7 @@ export class TimelinePreview implements vscode.Disposable {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === model.uri);
     const message: UpdateMessage = {
       type: 'update',
-      fileName: path.posix.basename(this.documentUri.path),
+      fileName: basename(this.documentUri.path),
       locked: this.locked,
       model,
       cursorLine: editor?.selection.active.line,

@@ -1,0 +1,112 @@
+// What the extension does once it has a language client, whatever the client talks to: the
+// server process on desktop (extension.ts) or the server in a web worker in the browser
+// (browser.ts). It never parses postmortems itself; it asks the server.
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  RevealOutputChannelOn,
+  State,
+  type BaseLanguageClient,
+  type CloseHandlerResult,
+  type DocumentSelector,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+} from 'vscode-languageclient';
+import { registerCommands } from './commands';
+import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
+import { registerDurationCommands } from './commands/calculateDuration';
+import { Overrides, sendAllOverrides } from './overrides';
+import { PostmortemStatusBar } from './statusBar';
+import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
+
+/** What `activate` returns: the extension's small public API (used by the extension-host tests). */
+export interface PostmortemApi {
+  /** Process id of the running language server, if it runs as a process. */
+  serverPid(): number | undefined;
+  /** The timeline preview panel: what it was last sent and drew. */
+  preview: TimelinePreviewApi;
+}
+
+export interface ClientFactory {
+  /** Which documents the server sees. */
+  documentSelector: DocumentSelector;
+  create(options: LanguageClientOptions): BaseLanguageClient;
+  serverPid?(client: BaseLanguageClient): number | undefined;
+}
+
+let client: BaseLanguageClient | undefined;
+
+export async function activateWith(context: vscode.ExtensionContext, factory: ClientFactory): Promise<PostmortemApi> {
+  const output = vscode.window.createOutputChannel('Postmortem', { log: true });
+  context.subscriptions.push(output);
+  const overrides = new Overrides(context.workspaceState);
+  context.subscriptions.push(overrides);
+
+  let defaultHandler: ErrorHandler;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: factory.documentSelector,
+    synchronize: { configurationSection: 'postmortem' },
+    // The rule pages ship inside the extension: diagnostics link to them there.
+    initializationOptions: { ruleDocsBaseUri: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    diagnosticCollectionName: 'postmortem',
+    // Crashes: restart like the default handler (up to 4 times in 3 minutes), but report in the
+    // output channel only, never in a dialog or notification.
+    errorHandler: quietErrorHandler(() => defaultHandler, output),
+  };
+
+  const c = factory.create(clientOptions);
+  client = c;
+  defaultHandler = c.createDefaultErrorHandler(4);
+
+  // Every time the server is (re)started, re-send the per-file overrides it does not remember.
+  context.subscriptions.push(
+    c.onDidChangeState((e) => {
+      if (e.newState === State.Running) void sendAllOverrides(c, overrides, output);
+    }),
+  );
+
+  const statusBar = new PostmortemStatusBar(c, overrides);
+  context.subscriptions.push(statusBar);
+  registerCommands(context, c, overrides, output, statusBar);
+  context.subscriptions.push(vscode.commands.registerCommand('postmortem.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(c, args)));
+  registerDurationCommands(context, c);
+  const preview = registerTimelinePreview(context, c, output);
+
+  try {
+    await c.start();
+  } catch (e) {
+    // Reported in the output channel; the commands stay available (Restart Language Server).
+    output.error(`The Postmortem language server could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return {
+    serverPid: () => (c.state === State.Running ? factory.serverPid?.(c) : undefined),
+    preview,
+  };
+}
+
+export async function deactivateClient(): Promise<void> {
+  if (client) await client.stop();
+  client = undefined;
+}
+
+function quietErrorHandler(getInner: () => ErrorHandler, output: vscode.LogOutputChannel): ErrorHandler {
+  return {
+    async error(error, message, count): Promise<ErrorHandlerResult> {
+      const result = await getInner().error(error, message, count);
+      output.error(`Connection to the Postmortem language server failed: ${error.message}`);
+      return { ...result, handled: true };
+    },
+    async closed(): Promise<CloseHandlerResult> {
+      const result = await getInner().closed();
+      if (result.action === CloseAction.Restart) {
+        output.warn('The Postmortem language server stopped unexpectedly; restarting it.');
+      } else {
+        output.error(result.message ?? 'The Postmortem language server stopped and will not be restarted. Run "Postmortem: Restart Language Server".');
+      }
+      return { ...result, handled: true };
+    },
+  };
+}
