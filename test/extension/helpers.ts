@@ -6,9 +6,9 @@ export const EXTENSION_ID = 'postmortem-tools.postmortem-lint';
 /** How long a single wait for the server may take before the test fails with a clear message. */
 export const WAIT_MS = Number(process.env.POSTMORTEM_TEST_WAIT_MS || 20_000);
 
-export interface PostmortemApi {
-  serverPid(): number | undefined;
-}
+import type { PostmortemApi } from '../../client/src/activate';
+
+export type { PostmortemApi };
 
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -39,7 +39,7 @@ describe('timeline preview', function () {
   const updated = (test: (u: UpdateMessage) => boolean, what: string) => waitFor(api.preview.onDidPostUpdate, api.preview.lastUpdate, test, what);
 
   before(async () => {
-    api = (await activateExtension()) as unknown as PostmortemApi;
+    api = await activateExtension();
     editor = await openFixture(FIXTURE);
     await vscode.commands.executeCommand('postmortem.preview.openToSide');
   });
