@@ -18,6 +18,8 @@ export interface PostmortemSettings {
   };
   /** Documents larger than this many characters get one information diagnostic instead of a lint. */
   maxDocumentSize: number;
+  /** Extra words that mark timeline phases, per phase (`{ "mitigated": ["failed over"] }`). */
+  phaseWords?: Partial<Record<'started' | 'detected' | 'acknowledged' | 'escalated' | 'mitigated' | 'resolved', string[]>>;
 }
 
 /** Method names of the custom messages. */

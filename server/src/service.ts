@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from './core/lint';
 import type { Finding, PostmortemModel } from './core/model';
-import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, type ConfigFile } from './core/config';
+import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, readPhaseWords, type ConfigFile } from './core/config';
 import { LineIndex } from './core/lines';
 import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams } from './protocol';
 import { SOURCE, setRuleDocsBase, toDiagnostic } from './features/convert';
@@ -107,7 +107,15 @@ export function startService(connection: Connection, host: ServiceHost): void {
         detectByContent: typeof files.detectByContent === 'boolean' ? files.detectByContent : DEFAULT_SETTINGS.files.detectByContent,
       },
       maxDocumentSize: typeof value?.maxDocumentSize === 'number' ? value.maxDocumentSize : DEFAULT_SETTINGS.maxDocumentSize,
+      phaseWords: phaseWordsOf(value?.phaseWords),
     };
+  }
+
+  /** Phase words from settings, when they have the right shape (VS Code validates them too). */
+  function phaseWordsOf(value: unknown): PostmortemSettings['phaseWords'] {
+    if (value === undefined || value === null) return undefined;
+    const words = readPhaseWords(value);
+    return typeof words === 'string' ? undefined : words;
   }
 
   function settingsFor(uri: string): Promise<PostmortemSettings> {

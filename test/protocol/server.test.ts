@@ -198,6 +198,22 @@ describe('language server settings and config files', function () {
     }
   });
 
+  it('marks timeline phases with the words of the postmortem.phaseWords setting', async () => {
+    const client = new TestClient();
+    try {
+      client.configuration = { phaseWords: { mitigated: ['certificate renewed'] } };
+      await client.initialize(true);
+      const uri = 'file:///work/postmortem.md';
+      const text = SLOPPY.replace('Certificate renewed, mitigated.', 'Certificate renewed.');
+      const version = client.open(uri, text);
+      await client.diagnosticsFor(uri, version);
+      const model: any = await client.connection.sendRequest('postmortem/model', { uri });
+      assert.equal(model.entries[1].phase, 'mitigated');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('reads .postmortemrc.json above the document, and reports a broken one on that file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
     writeFileSync(join(dir, '.postmortemrc.json'), '{ "rules": { "timestamp-order": "off" } }');

@@ -139,6 +139,13 @@ describe('parse: timeline entries', () => {
     assert.deepEqual(entries.map((e) => e.phase), ['detected', 'escalated', 'mitigated', 'resolved']);
   });
 
+  it('marks phases with configured words too', () => {
+    const text = 'Duration: 2024-04-10 09:00 - 13:00 UTC\n\n## Timeline\n\n- 09:00 Pager went off\n- 10:00 We failed over to the standby\n';
+    assert.deepEqual(parse(text, ALX).model.entries.map((e) => e.phase), [undefined, undefined]);
+    const words = { detected: ['pager went off'], mitigated: ['failed over'] };
+    assert.deepEqual(parse(text, ALX, words).model.entries.map((e) => e.phase), ['detected', 'mitigated']);
+  });
+
   it('keeps an impossible time as an entry with its error', () => {
     const [entry] = timeline('- 13:00 PM rollback');
     assert.equal(entry.timestamp.instant, undefined);
@@ -165,5 +172,17 @@ describe('parse: words', () => {
   it('counts prose words, not code, URLs in links or front matter', () => {
     const { wordCount } = model('---\ntitle: x y z\n---\n# One two\n\nthree [four](https://example.com/a/b) `code`\n\n```\nnot counted\n```\n');
     assert.equal(wordCount, 4);
+  });
+});
+
+describe('config: phase words', () => {
+  it('reads phaseWords from .postmortemrc.json, and rejects an unknown phase with a message', async () => {
+    const { parseConfigFile, lintOptionsFrom } = await import('../../server/src/core/config');
+    const good = parseConfigFile('{ "phaseWords": { "mitigated": ["failed over"] } }');
+    assert.deepEqual(good.findings, []);
+    const options = lintOptionsFrom({ phaseWords: { detected: ['pager went off'] } }, good.config);
+    assert.deepEqual(options.phaseWords, { detected: ['pager went off'], mitigated: ['failed over'] });
+    const bad = parseConfigFile('{ "phaseWords": { "fixed": ["x"] } }');
+    assert.match(bad.findings[0].message, /unknown phase "fixed"/);
   });
 });

@@ -6,6 +6,7 @@ import type { Finding, RuleLevel, Span } from './model';
 import { RULE_IDS } from './rules';
 import { BUILTIN_PROFILES, builtinProfile, customProfile, defaultProfile, type CustomProfileDefinition, type Profile } from './profiles';
 import type { LintOptions } from './lint';
+import { PHASE_NAMES, type PhaseWords } from './parse';
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';
 
@@ -25,6 +26,7 @@ export interface ConfigFile {
   rules?: Record<string, RuleLevel>;
   files?: { include?: string[]; detectByContent?: boolean };
   profiles?: Record<string, CustomProfileDefinition>;
+  phaseWords?: PhaseWords;
 }
 
 const LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
@@ -56,8 +58,8 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
   const findings: Finding[] = [];
   const config: ConfigFile = {};
   for (const key of Object.keys(raw)) {
-    if (!['profile', 'rules', 'files', 'profiles', '$schema'].includes(key)) {
-      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files or profiles.`, spanOfKey(text, key)));
+    if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', '$schema'].includes(key)) {
+      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles or phaseWords.`, spanOfKey(text, key)));
     }
   }
   if (raw.profiles !== undefined) {
@@ -106,7 +108,24 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
       }
     }
   }
+  if (raw.phaseWords !== undefined) {
+    const words = readPhaseWords(raw.phaseWords);
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey(text, 'phaseWords')));
+    else config.phaseWords = words;
+  }
   return { config, findings };
+}
+
+/** `{ "mitigated": ["failed over"] }`, checked; a message when it is not that shape. */
+export function readPhaseWords(value: unknown): PhaseWords | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '"phaseWords" must be an object of phase -> list of words.';
+  const result: PhaseWords = {};
+  for (const [phase, words] of Object.entries(value as Record<string, unknown>)) {
+    if (!(PHASE_NAMES as readonly string[]).includes(phase)) return `"phaseWords": unknown phase "${phase}" (expected ${PHASE_NAMES.join(', ')}).`;
+    if (!Array.isArray(words) || !words.every((w) => typeof w === 'string')) return `"phaseWords.${phase}" must be a list of words.`;
+    result[phase as keyof PhaseWords] = words as string[];
+  }
+  return result;
 }
 
 function checkProfileDefinition(definition: unknown): string | undefined {
@@ -146,6 +165,7 @@ export function resolveProfile(id: string | undefined, config?: ConfigFile): Pro
 export interface EditorSettings {
   profile?: string;
   rules?: Record<string, RuleLevel>;
+  phaseWords?: PhaseWords;
 }
 
 /** The project's config file wins over editor settings: it is what the whole team and CI use. */
@@ -154,7 +174,19 @@ export function lintOptionsFrom(settings: EditorSettings | undefined, config: Co
   return {
     profile: resolveProfile(profileId, config),
     rules: { ...(settings?.rules ?? {}), ...(config?.rules ?? {}) },
+    phaseWords: mergePhaseWords(settings?.phaseWords, config?.phaseWords),
   };
+}
+
+/** Words from settings and from the config file both count (they only add to the built-in ones). */
+function mergePhaseWords(a: PhaseWords | undefined, b: PhaseWords | undefined): PhaseWords | undefined {
+  if (!a && !b) return undefined;
+  const merged: PhaseWords = {};
+  for (const phase of PHASE_NAMES) {
+    const words = [...(a?.[phase] ?? []), ...(b?.[phase] ?? [])];
+    if (words.length) merged[phase] = words;
+  }
+  return merged;
 }
 
 /** Whether a path (relative to its workspace folder, with forward slashes) matches the include globs. */

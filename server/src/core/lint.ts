@@ -3,13 +3,15 @@ import type { Finding, PostmortemModel } from './model';
 import type { Profile } from './profiles';
 import { defaultProfile } from './profiles';
 import type { RuleLevel } from './model';
-import { parse } from './parse';
+import { parse, type PhaseWords } from './parse';
 import { RULES } from './rules';
 
 export interface LintOptions {
   profile: Profile;
   /** Severity per rule id; `off` silences a rule. Rules not named keep their default. */
   rules: Record<string, RuleLevel>;
+  /** Extra words that mark timeline phases, added to the built-in ones. */
+  phaseWords?: PhaseWords;
 }
 
 export function defaultLintOptions(): LintOptions {
@@ -22,7 +24,7 @@ export interface LintResult {
 }
 
 export function lint(text: string, options: LintOptions = defaultLintOptions()): LintResult {
-  const { model } = parse(text, options.profile);
+  const { model } = parse(text, options.profile, options.phaseWords);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = options.rules[rule.id] ?? rule.defaultSeverity;

@@ -263,10 +263,31 @@ const PHASES: [Phase, RegExp][] = [
   ['started', /\b(outage (?:began|started)|incident (?:began|started)|deploy(?:ed|ment) (?:started|began)|began|started)\b/i],
 ];
 
-export function phaseOf(text: string): Phase | undefined {
-  for (const [phase, pattern] of PHASES) if (pattern.test(text)) return phase;
+/** Extra words per phase, from settings: `{ "mitigated": ["failed over"] }`. */
+export type PhaseWords = Partial<Record<Phase, string[]>>;
+
+const PHASE_ORDER = PHASES.map(([phase]) => phase);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The built-in patterns, each widened by the configured words (matched as whole words, any case). */
+function phasePatterns(extra: PhaseWords | undefined): [Phase, RegExp][] {
+  if (!extra) return PHASES;
+  return PHASES.map(([phase, pattern]) => {
+    const words = (extra[phase] ?? []).map((word) => word.trim()).filter(Boolean);
+    if (!words.length) return [phase, pattern];
+    return [phase, new RegExp(`${pattern.source}|\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'i')];
+  });
+}
+
+export function phaseOf(text: string, patterns: [Phase, RegExp][] = PHASES): Phase | undefined {
+  for (const [phase, pattern] of patterns) if (pattern.test(text)) return phase;
   return undefined;
 }
+
+export const PHASE_NAMES: readonly Phase[] = PHASE_ORDER;
 
 // ---- the model -----------------------------------------------------------------------------
 
@@ -276,7 +297,7 @@ export interface ParseResult {
   root: Root;
 }
 
-export function parse(text: string, profile: Profile): ParseResult {
+export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): ParseResult {
   const root = parseMarkdown(text);
   const structure = readStructure(text, root);
   const extra = new Map<string, string>();
@@ -317,7 +338,7 @@ export function parse(text: string, profile: Profile): ParseResult {
   const timeline = sections.find((section) => section.canonical === 'timeline');
   const timelineText = timeline ? text.slice(timeline.bodySpan.start, timeline.bodySpan.end) : '';
   const declared = findZoneDeclaration(timelineText) ?? (timeline ? undefined : findZoneDeclaration(text.slice(0, 20_000)));
-  const entries = timeline ? readEntries(text, structure.lines, timeline, declared?.zone, window) : [];
+  const entries = timeline ? readEntries(text, structure.lines, timeline, declared?.zone, window, phasePatterns(phaseWords)) : [];
 
   return {
     root,
@@ -540,6 +561,7 @@ function readEntries(
   timeline: Section,
   declaredZone: string | undefined,
   window: IncidentWindow | undefined,
+  phasePatterns: [Phase, RegExp][],
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const windowStart = window?.start;
@@ -578,7 +600,7 @@ function readEntries(
       timestamp,
       text: rest,
       form: line.kind === 'row' ? 'table-row' : line.kind === 'heading' ? 'heading' : line.kind === 'item' ? 'list-item' : 'line',
-      phase: phaseOf(rest),
+      phase: phaseOf(rest, phasePatterns),
       rolledOver: rolledOver || undefined,
     });
   }
