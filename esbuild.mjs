@@ -3,6 +3,7 @@
 // the tests are bundled the same way so they exercise the code paths users get.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -29,6 +30,19 @@ function testEntries() {
     .map((f) => join('test', f));
 }
 
+/**
+ * mocha/mocha.js is a UMD script, but mocha's package.json says "type": "module", so esbuild inlines
+ * it unwrapped and its `module.exports = factory()` replaces the bundle's own exports (run()). Loaded
+ * from a namespace of its own it gets no package type and is wrapped as CommonJS.
+ */
+const mochaBrowserAsCommonJs = {
+  name: 'mocha-browser-as-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^mocha\/mocha(\.js)?$/ }, () => ({ path: join(process.cwd(), 'node_modules', 'mocha', 'mocha.js'), namespace: 'mocha-umd' }));
+    build.onLoad({ filter: /.*/, namespace: 'mocha-umd' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'js' }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   ...(existsSync('server/src/cli.ts') ? [{ ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }] : []),
@@ -36,7 +50,9 @@ const builds = [
 if (existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] });
   // VS Code for the Web: the client for the browser extension host, the server as a web worker.
-  const web = { ...common, platform: 'browser', target: 'es2022', outdir: 'dist/web', define: { 'process.env.NODE_ENV': '"production"' } };
+  // Both run in web workers (the browser extension host is one): no `document`, so packages must
+  // not pick their DOM builds (decode-named-character-reference's would throw at load).
+  const web = { ...common, platform: 'browser', target: 'es2022', outdir: 'dist/web', conditions: ['worker'], define: { 'process.env.NODE_ENV': '"production"' } };
   builds.push({ ...web, entryPoints: { client: 'client/src/browser.ts' }, external: ['vscode'] });
   builds.push({ ...web, format: 'iife', entryPoints: { server: 'server/src/worker.ts' } });
 }
@@ -59,7 +75,7 @@ if (!production) {
   if (existsSync('test/web/index.ts')) {
     // The suite for the browser extension host (a web worker): its tests and mocha's browser build
     // bundled into one file, the only one @vscode/test-web loads.
-    builds.push({ ...common, platform: 'browser', target: 'es2022', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web', external: ['vscode'] });
+    builds.push({ ...common, platform: 'browser', target: 'es2022', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web', external: ['vscode'], plugins: [mochaBrowserAsCommonJs] });
   }
   if (existsSync('bench/bench.ts')) {
     builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...(existsSync('bench/preview.ts') ? ['bench/preview.ts'] : [])], outdir: 'out/bench', external: ['playwright-core'] });

@@ -7,7 +7,7 @@
 //
 //   node scripts/run-web-tests.mjs [--tests out/test/web/index.js] [--folder test/fixtures/web]
 //                                  [--extension <path>]   (default: this repository)
-// Env: POSTMORTEM_WEB_TIMEOUT (seconds, default 300), POSTMORTEM_SKIP_SETUP=1, POSTMORTEM_KEEP_TMP=1,
+// Env: POSTMORTEM_WEB_TIMEOUT (seconds, default 300), POSTMORTEM_KEEP_TMP=1,
 //      POSTMORTEM_WEB_VERBOSE=1 (server log and every browser console line),
 //      POSTMORTEM_CACHE (see scripts/setup-vscode-web.sh).
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +31,17 @@ const fixture = resolve(REPO, arg('--folder', 'test/fixtures/web'));
 const timeoutMs = Number(process.env.POSTMORTEM_WEB_TIMEOUT || 300) * 1000;
 const verbose = process.env.POSTMORTEM_WEB_VERBOSE === '1';
 const RESULT = /^web extension host: (\d+) passed, (\d+) failed/;
+/** Chatter from the workbench and its server that says nothing about the suite (shown with POSTMORTEM_WEB_VERBOSE=1). */
+const NOISE = [
+  /Ignoring fetching additional builtin extensions from gallery/,
+  /^Updating additional builtin extensions cache/,
+  /package\.nls\.json/,
+  /GET \/static\/\S+ \S*404/,
+  /^Found additional builtin location extensions/,
+  /^Ignoring the error while validating workspace folder vscode-test-web:/,
+];
+/** Messages after which @vscode/test-web never exits on its own: stop at once instead of at the timeout. */
+const FATAL = [/No extension host found that can launch the test runner/, /Can not run test as opening of browser failed/];
 
 const log = (msg) => process.stderr.write(`[web-tests] ${msg}\n`);
 
@@ -49,19 +60,17 @@ function checkInputs() {
   const browserEntry = resolve(extensionPath, manifest.browser.endsWith('.js') ? manifest.browser : `${manifest.browser}.js`);
   if (!existsSync(browserEntry)) fail(`${browserEntry} (the "browser" entry) is missing: run "node esbuild.mjs" first`);
   if (!existsSync(testsPath)) fail(`${testsPath} is missing: run "node esbuild.mjs" first`);
+  // @vscode/test-web serves the suite from the development extension's folder (and otherwise waits forever).
+  const rel = relative(extensionPath, testsPath);
+  if (rel.startsWith('..') || isAbsolute(rel)) fail(`${testsPath} must be inside the extension folder ${extensionPath}`);
   if (!existsSync(fixture)) fail(`fixture folder ${fixture} is missing`);
 }
 
 /** Runs scripts/setup-vscode-web.sh (idempotent, cached) and reads the settings it prints. */
 function setup() {
-  const env = { ...process.env };
-  if (process.env.POSTMORTEM_SKIP_SETUP === '1') {
-    // Still read the cached settings: the setup script is quick when everything is cached.
-    log('POSTMORTEM_SKIP_SETUP=1: using the cache as it is');
-  }
+  // Always run: when everything is cached it only checks (about 0.2 s).
   const r = spawnSync('bash', [join(REPO, 'scripts', 'setup-vscode-web.sh')], {
     cwd: REPO,
-    env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -136,6 +145,7 @@ async function main() {
     env: { ...process.env, PLAYWRIGHT_BROWSERS_PATH: settings.PLAYWRIGHT_BROWSERS_PATH, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   });
   let result;
+  let fatal = '';
   const relay = (stream, out) => {
     let rest = '';
     stream.setEncoding('utf8');
@@ -145,7 +155,11 @@ async function main() {
       for (const line of lines) {
         const m = RESULT.exec(line);
         if (m) result = { passed: Number(m[1]), failed: Number(m[2]) };
-        out.write(line + '\n');
+        if (verbose || !NOISE.some((re) => re.test(line))) out.write(line + '\n');
+        if (!fatal && FATAL.some((re) => re.test(line))) {
+          fatal = line.trim();
+          killGroup();
+        }
       }
     });
     stream.on('end', () => rest && out.write(rest + '\n'));
@@ -181,7 +195,8 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let exit = code;
   let why = '';
-  if (timedOut) [exit, why] = [1, ' (timed out)'];
+  if (fatal) [exit, why] = [1, ` (${fatal})`];
+  else if (timedOut) [exit, why] = [1, ' (timed out)'];
   else if (!result) [exit, why] = [exit || 1, ' (the suite did not report: it did not run or crashed)'];
   else if (result.failed > 0 || result.passed === 0) exit = exit || 1;
   else if (code !== 0) why = ` (@vscode/test-web exited ${code})`;

@@ -24,6 +24,8 @@ import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
 export interface PostmortemApi {
   /** Process id of the running language server, if it runs as a process. */
   serverPid(): number | undefined;
+  /** Whether the language server is running (in a process or a web worker). */
+  serverRunning(): boolean;
   /** The timeline preview panel: what it was last sent and drew. */
   preview: TimelinePreviewApi;
   /** Milliseconds from activation to the language server running (a figure for benchmarks). */
@@ -88,6 +90,7 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   output.info(`Activated in ${activationMs} ms (language server ${c.state === State.Running ? 'running' : 'not running'}).`);
   return {
     serverPid: () => (c.state === State.Running ? factory.serverPid?.(c) : undefined),
+    serverRunning: () => c.state === State.Running,
     preview,
     activationMs,
   };

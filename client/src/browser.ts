@@ -7,14 +7,14 @@ import { activateWith, deactivateClient, type PostmortemApi } from './activate';
 export type { PostmortemApi } from './activate';
 
 // The browser's Worker, typed as the client wants it (the project compiles without the DOM lib).
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[2];
 
 export function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
   const workerUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   return activateWith(context, {
     // Any scheme: the web's workspaces are virtual file systems (vscode-vfs, vscode-test-web ...).
     documentSelector: [{ language: 'markdown' }],
-    create: (options) => new LanguageClient('postmortem', 'Postmortem', options, new Worker(workerUri.toString(true))),
+    create: (options) => new LanguageClient('postmortem', 'Postmortem', new Worker(workerUri.toString(true)), options),
   });
 }
 

@@ -17,8 +17,12 @@ describe('web extension host: activation', () => {
     const browserEntry = (ext.packageJSON as { browser?: unknown }).browser;
     equal(typeof browserEntry, 'string', 'package.json has a "browser" entry');
     await openFixture('incidents/web-postmortem.md');
-    await ext.activate();
+    const api = (await ext.activate()) as { activationMs?: unknown; serverPid?: () => number | undefined; serverRunning?: () => boolean } | undefined;
     ok(ext.isActive, `${EXTENSION_ID} is active`);
+    equal(typeof api?.activationMs, 'number', 'activate() returned the extension API');
+    equal(api?.serverRunning?.(), true, 'the language server (a web worker) is running');
+    // The server is a web worker, not a process: it has no pid.
+    equal(api?.serverPid?.(), undefined, 'no language-server process in the browser');
     // In the web host only the `browser` entry can load; `main` (Node) would have failed to start.
     equal(ext.extensionKind, vscode.ExtensionKind.UI, 'a web-worker extension runs on the UI side');
   });
