@@ -18,15 +18,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(run: () => void, runs: number): number {
-  run(); // warm up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    run();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+/**
+ * Median milliseconds per call of each contender, measured in interleaved rounds so that noise from
+ * the rest of the machine falls on all of them alike; small documents get many calls per sample
+ * (and a long warm-up) so the JIT has settled and the clock's resolution does not matter.
+ */
+function timeAll(contenders: Record<string, () => void>, bytes: number): Record<string, number> {
+  const callsPerSample = bytes < 20_000 ? 50 : 1;
+  const rounds = bytes > 1_000_000 ? 5 : bytes > 100_000 ? 11 : 31;
+  const names = Object.keys(contenders);
+  for (const name of names) for (let i = 0; i < callsPerSample * 5; i++) contenders[name]();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < callsPerSample; i++) contenders[name]();
+      samples[name].push(Number(process.hrtime.bigint() - start) / 1e6 / callsPerSample);
+    }
   }
-  return median(samples);
+  return Object.fromEntries(names.map((name) => [name, median(samples[name])]));
 }
 
 const bare = unified().use(remarkParse);
@@ -36,11 +46,23 @@ if (existsSync(seed)) documents.push(['seed (corpus)', readFileSync(seed, 'utf8'
 documents.push(['generated 200 KB', generatePostmortem(200_000)], ['generated 2 MB', generatePostmortem(2_000_000)]);
 
 const rows = documents.map(([name, text]) => {
-  const runs = text.length > 1_000_000 ? 5 : 15;
-  const ours = time(() => lint(text), runs);
-  const parse = time(() => bare.parse(text), runs);
-  const mdl = time(() => markdownlint({ strings: { doc: text } }), runs);
-  return { name, bytes: text.length, lintMs: ours, bareParseMs: parse, markdownlintMs: mdl, vsBareParse: ours / parse, vsMarkdownlint: ours / mdl };
+  const times = timeAll(
+    {
+      lint: () => lint(text),
+      parse: () => bare.parse(text),
+      markdownlint: () => markdownlint({ strings: { doc: text } }),
+    },
+    text.length,
+  );
+  return {
+    name,
+    bytes: text.length,
+    lintMs: times.lint,
+    bareParseMs: times.parse,
+    markdownlintMs: times.markdownlint,
+    vsBareParse: times.lint / times.parse,
+    vsMarkdownlint: times.lint / times.markdownlint,
+  };
 });
 
 const pad = (s: string, n: number) => s.padEnd(n);

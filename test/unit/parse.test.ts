@@ -186,3 +186,15 @@ describe('config: phase words', () => {
     assert.match(bad.findings[0].message, /unknown phase "fixed"/);
   });
 });
+
+describe('parse: tables', () => {
+  it('reads a timeline table with CRLF line ends', () => {
+    const text = '## Timeline\r\n\r\n| Time | Event |\r\n| --- | --- |\r\n| 14:54 UTC | Alert fired |\r\n';
+    assert.deepEqual(model(text).entries.map((e) => [e.form, e.timestamp.raw]), [['table-row', '14:54 UTC']]);
+  });
+
+  it('reads a table whose delimiter row has colons and no outer pipes', () => {
+    const text = '## Timeline\n\nTime | Event\n:--- | ---:\n14:54 UTC | Alert fired\n';
+    assert.deepEqual(model(text).entries.map((e) => e.form), ['table-row']);
+  });
+});
