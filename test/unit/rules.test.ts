@@ -69,6 +69,13 @@ describe('rules, each on its own fixture', () => {
     assert.equal(count(withWords(700)), 1, 'too long');
   });
 
+  it('field-missing counts start and end times written in the summary\'s prose as a duration', () => {
+    const summary = (prose: string) => `# Postmortem\n\n## Issue Summary\n\n${prose}\nImpact: all users.\nRoot Cause: a typo.\n`;
+    const missing = (text: string) => lint(text, options).findings.filter((f) => f.ruleId === 'field-missing').map((f) => f.message);
+    assert.deepEqual(missing(summary('On June 9, 2024 from 10:05 AM to 10:15 AM WAT the site was down.')), []);
+    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['"Duration:" is missing from the "Issue Summary" section.']);
+  });
+
   it('uses the configured severity, and off silences a rule', () => {
     const { text } = readFixture(join(FIXTURES, 'heading-space.md'));
     const levels = lint(text, { ...options, rules: { 'heading-space': 'info' } }).findings.filter((f) => f.ruleId === 'heading-space');

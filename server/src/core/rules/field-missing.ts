@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { fieldIdOf, fieldKind } from '../profiles/fields';
+import { findTimestamps } from '../time';
 import { documentSpan, lineBreakOf } from './edits';
 
 /** A section of its own that says at least as much as the field would. */
@@ -21,6 +22,11 @@ export const fieldMissing: Rule = {
       if (id && summary && section.headingSpan.start >= summary.headingSpan.start && section.headingSpan.start < summary.bodySpan.end) has.add(id);
     }
     if (has.has('start') && has.has('end')) has.add('duration');
+    // "On June 9 from 10:05 AM to 10:15 AM WAT, the site was down": start and end times written in
+    // the summary's prose say what a Duration line would.
+    if (summary && findTimestamps(text.slice(summary.bodySpan.start, summary.bodySpan.end)).filter((t) => t.time && !t.error).length >= 2) {
+      has.add('duration');
+    }
     for (const section of model.sections) {
       for (const [field, sectionId] of Object.entries(SECTION_FOR_FIELD)) if (section.canonical === sectionId) has.add(field);
     }
