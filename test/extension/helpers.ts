@@ -1,6 +1,9 @@
 // Helpers for the extension-host tests: open fixtures, wait on diagnostics events (never sleep).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWaiter, postmortemDiagnostics } from '../support/diagnostics';
+
+export { codeOf, diagnosticAt, hasCodes, lineOf, postmortemDiagnostics, quickFixesFor } from '../support/diagnostics';
 
 export const EXTENSION_ID = 'postmortem-tools.postmortem-lint';
 /** How long a single wait for the server may take before the test fails with a clear message. */
@@ -33,68 +36,17 @@ export async function activateExtension(): Promise<PostmortemApi> {
   return ext.activate();
 }
 
-export function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = d.code;
-  if (c === undefined) return undefined;
-  return typeof c === 'object' ? String(c.value) : String(c);
-}
-
-export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
-}
-
 export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
   if (!ds.length) return '(none)';
   return ds.map((d) => `  line ${d.range.start.line + 1}: [${codeOf(d)}] ${d.message}`).join('\n');
 }
 
-/**
- * Resolves with the postmortem diagnostics of `uri` as soon as `predicate` holds for them (checked
- * now and on every onDidChangeDiagnostics for that uri); rejects after `timeout` ms with `what`
- * and the diagnostics last seen.
- */
-export function waitForDiagnostics(
-  uri: vscode.Uri,
-  predicate: (ds: vscode.Diagnostic[]) => boolean,
-  what: string,
-  timeout = WAIT_MS,
-): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const key = uri.toString();
-    let sub: vscode.Disposable | undefined;
-    const finish = (ds: vscode.Diagnostic[]) => {
-      clearTimeout(timer);
-      sub?.dispose();
-      resolve(ds);
-    };
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      reject(new Error(`Timed out after ${timeout} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}.\nLast diagnostics:\n${describeDiagnostics(postmortemDiagnostics(uri))}`));
-    }, timeout);
-    sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === key)) return;
-      const ds = postmortemDiagnostics(uri);
-      if (predicate(ds)) finish(ds);
-    });
-    const now = postmortemDiagnostics(uri);
-    if (predicate(now)) finish(now);
-  });
-}
-
-export const hasCodes =
-  (...codes: string[]) =>
-  (ds: vscode.Diagnostic[]): boolean =>
-    codes.every((c) => ds.some((d) => codeOf(d) === c));
-
-/** The 0-based line of the first line of `doc` that contains `text`. */
-export function lineOf(doc: vscode.TextDocument, text: string): number {
-  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.includes(text)) return i;
-  throw new Error(`no line containing ${JSON.stringify(text)} in ${vscode.workspace.asRelativePath(doc.uri)}`);
-}
-
-export function diagnosticAt(ds: readonly vscode.Diagnostic[], code: string, line: number): vscode.Diagnostic | undefined {
-  return ds.find((d) => codeOf(d) === code && d.range.start.line <= line && d.range.end.line >= line);
-}
+/** Waits for the postmortem diagnostics of a uri to satisfy a predicate; times out naming `what` and the diagnostics last seen. */
+export const waitForDiagnostics = diagnosticsWaiter(
+  WAIT_MS,
+  (uri, what, timeout) =>
+    new Error(`Timed out after ${timeout} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}.\nLast diagnostics:\n${describeDiagnostics(postmortemDiagnostics(uri))}`),
+);
 
 /** Replaces the whole text of a document (to restore a fixture between tests). */
 export async function setText(doc: vscode.TextDocument, text: string): Promise<void> {

@@ -9,35 +9,12 @@ import {
   hasCodes,
   lineOf,
   openFixture,
+  quickFixesFor,
   setText,
   waitForDiagnostics,
 } from './helpers';
 
 const FILE = 'incidents/quickfix-postmortem.md';
-
-async function quickFixesFor(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<{ fixes: vscode.CodeAction[]; all: string }> {
-  const actions =
-    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      doc.uri,
-      diagnostic.range,
-      vscode.CodeActionKind.QuickFix.value,
-    )) ?? [];
-  // vscode.executeCodeActionProvider does not carry CodeAction.diagnostics back to the caller, so
-  // the quick fixes are those offered for exactly this diagnostic's range (filtered by their
-  // diagnostics only when a VS Code version does pass them through).
-  const fixes = actions.filter(
-    (a): a is vscode.CodeAction =>
-      'kind' in a &&
-      !!a.kind &&
-      vscode.CodeActionKind.QuickFix.contains(a.kind) &&
-      (!a.diagnostics?.length || a.diagnostics.some((d) => codeOf(d) === codeOf(diagnostic))),
-  );
-  const all = actions
-    .map((a) => ('kind' in a ? `${a.kind?.value ?? '?'} "${a.title}" for [${(a.diagnostics ?? []).map(codeOf).join(', ')}]` : `command "${a.title}"`))
-    .join('\n');
-  return { fixes, all };
-}
 
 describe('quick fixes', () => {
   let original = '';
@@ -57,11 +34,8 @@ describe('quick fixes', () => {
     const line = lineOf(doc, '##Timeline');
     const target = diagnosticAt(ds, 'heading-space', line);
     assert.ok(target, `heading-space on line ${line + 1}; got:\n${describeDiagnostics(ds)}`);
-    const { fixes, all } = await quickFixesFor(doc, target);
-    assert.ok(
-      fixes.length > 0,
-      `the server offers a quick fix for heading-space; code actions offered:\n${all || '(none)'}`,
-    );
+    const { fixes, offered } = await quickFixesFor(doc, target);
+    assert.ok(fixes.length > 0, `the server offers a quick fix for heading-space; code actions offered:\n${offered}`);
     const fix = fixes.find((f) => f.isPreferred) ?? fixes[0];
     assert.ok(fix.edit, `quick fix "${fix.title}" carries an edit`);
     const before = doc.getText().split(/\r?\n/);

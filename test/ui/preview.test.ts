@@ -5,33 +5,12 @@
 //
 //   node esbuild.mjs && npx mocha --no-config --timeout 300000 --enable-source-maps out/test/ui/preview.test.js
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-
-type Harness = typeof import('../../scripts/vscode-server.mjs');
-type RunDirs = import('../../scripts/vscode-server.mjs').RunDirs;
-type VsCodeServer = import('../../scripts/vscode-server.mjs').VsCodeServer;
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { quickOpen, runCommand, useWorkbench } from './workbench';
 
 const FIXTURE = 'timeline-preview-postmortem.md';
-
-function findRepo(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'postmortem-lint') return dir;
-    if (dirname(dir) === dir) throw new Error(`no postmortem-lint package.json above ${start}`);
-  }
-}
-
-async function runCommand(page: Page, label: string, pick = label): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 /** Switches the theme through the workspace settings file (VS Code applies it live). */
 function setTheme(workspace: string, theme: string): void {
@@ -43,66 +22,25 @@ function setTheme(workspace: string, theme: string): void {
 describe('UI: timeline preview in a real VS Code', function () {
   this.timeout(Number(process.env.POSTMORTEM_UI_TIMEOUT_MS || 300_000));
 
-  let h: Harness;
-  let repo: string;
-  let results: string;
-  let dirs: RunDirs | undefined;
-  let server: VsCodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  let webview: FrameLocator;
-  let workspace: string;
-
-  before(async () => {
-    repo = findRepo(__dirname);
-    results = join(repo, 'test-results');
-    mkdirSync(results, { recursive: true });
-    h = (await import(pathToFileURL(join(repo, 'scripts', 'vscode-server.mjs')).href)) as Harness;
-    h.ensureSetup();
-    for (const f of ['dist/client.js', 'dist/server.js', 'dist/preview/preview.js', 'dist/preview/preview.css']) {
-      assert.ok(existsSync(join(repo, f)), `${f} missing: run node esbuild.mjs`);
-    }
-    dirs = h.makeRunDirs('pm-ui-preview-');
-    workspace = h.copyWorkspace(dirs);
-    server = await h.startServer(dirs);
-    browser = await h.launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    page.on('pageerror', (e) => h.log('page error:', e.message));
+  const wb = useWorkbench({
+    runDirPrefix: 'pm-ui-preview-',
     // The development extension, not a .vsix: a packaged one may predate the preview.
-    await page.goto(h.workbenchUrl(server, workspace, { extensionDevelopmentPath: repo }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 90_000 });
-    if (await page.locator('.part.auxiliarybar').isVisible()) {
-      await runCommand(page, 'View: Hide Secondary Side Bar').catch((e) => h.log(`could not hide the secondary side bar: ${e}`));
-    }
+    extension: 'development',
+    requires: ['dist/preview/preview.js', 'dist/preview/preview.css'],
+    failureScreenshot: 'ui-preview-failure',
+  });
+  let page: Page;
+  let results: string;
+  let repo: string;
+  let workspace: string;
+  let webview: FrameLocator;
+  before(() => {
+    ({ page, results, repo, workspace } = wb);
     webview = page.frameLocator('iframe.webview').frameLocator('#active-frame');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const file = join(results, `ui-preview-failure-${Date.now()}.png`);
-      await page.screenshot({ path: file }).catch(() => undefined);
-      h?.log(`failure screenshot: ${file}`);
-      if (dirs) h?.log(`server log tail:\n${h.tail(dirs.log)}`);
-    }
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    server?.stop();
-    await new Promise((r) => setTimeout(r, 1700)); // let the process group go before its folders
-    if (dirs) h?.removeRunDirs(dirs);
-  });
-
   it('opens the panel beside the editor with the entries of the document', async () => {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(FIXTURE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: FIXTURE }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-group-container .tab', { hasText: FIXTURE }).first().waitFor();
+    await quickOpen(page, FIXTURE);
     // The server has linted it (the title button appears only for postmortems).
     await page.locator('.editor-group-container .monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
 

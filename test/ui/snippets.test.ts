@@ -1,43 +1,21 @@
-// UI test in a real VS Code (see problems.test.ts for the harness): typing a snippet prefix in a
+// UI test in a real VS Code (harness: workbench.ts): typing a snippet prefix in a
 // Markdown file offers the snippet, and accepting it inserts the template, tab stops and all;
 // the clock snippets resolve VS Code's time variables (12-hour transform included). Screenshots
 // in test-results/.
 //
 //   node esbuild.mjs && npx mocha --no-config --timeout 300000 --enable-source-maps out/test/ui/snippets.test.js
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-
-type Harness = typeof import('../../scripts/vscode-server.mjs');
-type RunDirs = import('../../scripts/vscode-server.mjs').RunDirs;
-type VsCodeServer = import('../../scripts/vscode-server.mjs').VsCodeServer;
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { quickOpen, useWorkbench } from './workbench';
 
 const FILE = 'incidents/snippet-postmortem.md';
-
-function findRepo(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'postmortem-lint') return dir;
-    if (dirname(dir) === dir) throw new Error(`no postmortem-lint package.json above ${start}`);
-  }
-}
 
 /** Monaco renders spaces as U+00A0. */
 const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+$/, '');
 
 async function editorLines(page: Page): Promise<string[]> {
   return (await page.locator('.editor-group-container .monaco-editor .view-lines .view-line').allInnerTexts()).map(norm);
-}
-
-async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 /** Types a prefix, asks for suggestions, waits for the snippet's row, and accepts it. */
@@ -56,62 +34,22 @@ async function acceptSnippet(page: Page, prefix: string, screenshot?: string): P
 describe('UI: snippets in a real VS Code', function () {
   this.timeout(Number(process.env.POSTMORTEM_UI_TIMEOUT_MS || 300_000));
 
-  let h: Harness;
-  let repo: string;
-  let results: string;
-  let dirs: RunDirs | undefined;
-  let server: VsCodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  before(async () => {
-    repo = findRepo(__dirname);
-    results = join(repo, 'test-results');
-    mkdirSync(results, { recursive: true });
-    h = (await import(pathToFileURL(join(repo, 'scripts', 'vscode-server.mjs')).href)) as Harness;
-    h.ensureSetup();
-    dirs = h.makeRunDirs('pm-ui-snippets-');
-    const workspace = h.copyWorkspace(dirs);
-    writeFileSync(join(workspace, FILE), '');
+  const wb = useWorkbench({
+    runDirPrefix: 'pm-ui-snippets-',
     // The repository as the development extension: the snippets file as it is now, not an old .vsix.
-    for (const f of ['dist/client.js', 'dist/server.js', 'snippets/postmortem.code-snippets']) assert.ok(existsSync(join(repo, f)), `${f} missing`);
-    server = await h.startServer(dirs);
-    browser = await h.launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (e) => h.log('page error:', e.message));
-    await page.goto(h.workbenchUrl(server, workspace, { extensionDevelopmentPath: repo }));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 90_000 });
-    if (await page.locator('.part.auxiliarybar').isVisible()) {
-      await runCommand(page, 'View: Hide Secondary Side Bar').catch((e) => h.log(`could not hide the secondary side bar: ${e}`));
-    }
+    extension: 'development',
+    requires: ['snippets/postmortem.code-snippets'],
+    viewport: { width: 1400, height: 1000 },
+    files: { [FILE]: '' },
   });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const file = join(results, `ui-failure-${Date.now()}.png`);
-      await page.screenshot({ path: file }).catch(() => undefined);
-      h?.log(`failure screenshot: ${file}`);
-      if (dirs) h?.log(`server log tail:\n${h.tail(dirs.log)}`);
-    }
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    server?.stop();
-    await new Promise((r) => setTimeout(r, 1700)); // let the process group go before its folders
-    if (dirs) h?.removeRunDirs(dirs);
+  let page: Page;
+  let results: string;
+  before(() => {
+    ({ page, results } = wb);
   });
 
   it('pm-alx is offered, and accepting it inserts the whole ALX postmortem with the title selected', async () => {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('snippet-postmortem.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'snippet-postmortem.md' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-group-container .tab', { hasText: 'snippet-postmortem.md' }).first().waitFor();
+    await quickOpen(page, 'snippet-postmortem.md');
     await page.locator('.editor-group-container .monaco-editor .view-lines').first().click();
 
     await acceptSnippet(page, 'pm-alx', join(results, 'ui-snippet-offered.png'));
@@ -123,7 +61,7 @@ describe('UI: snippets in a real VS Code', function () {
     await page.keyboard.type('March 7, 2024');
     await page.keyboard.press('Escape');
     const lines = await editorLines(page);
-    h.log(`inserted:\n  ${lines.join('\n  ')}`);
+    wb.log(`inserted:\n  ${lines.join('\n  ')}`);
     assert.equal(lines[0], '# Postmortem: Queue backlog');
     assert.ok(lines.includes('## Issue Summary'), lines.join('\n'));
     assert.ok(lines.includes('Duration: March 7, 2024, 09:00 - 10:30 UTC (1 hour 30 minutes)'), lines.join('\n'));

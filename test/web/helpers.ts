@@ -1,6 +1,9 @@
 // Helpers for the browser extension-host tests. node:assert does not exist in a web worker, so the
 // few assertions needed are here; waits are on VS Code events, never on timers alone.
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWaiter } from '../support/diagnostics';
+
+export { codeOf, diagnosticAt, hasCodes, lineOf, postmortemDiagnostics, quickFixesFor } from '../support/diagnostics';
 
 export const EXTENSION_ID = 'postmortem-tools.postmortem-lint';
 /** How long a single wait for the language server may take before the test fails with a clear message. */
@@ -36,16 +39,6 @@ export async function openFixture(relativePath: string): Promise<vscode.TextDocu
   return doc;
 }
 
-export function codeOf(d: vscode.Diagnostic): string | undefined {
-  const c = d.code;
-  if (c === undefined) return undefined;
-  return typeof c === 'object' ? String(c.value) : String(c);
-}
-
-export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
-}
-
 /** Every diagnostic VS Code holds for `uri`, from any source: what a timeout message should show. */
 export function describeAllDiagnostics(uri: vscode.Uri): string {
   const ds = vscode.languages.getDiagnostics(uri);
@@ -60,59 +53,19 @@ function describeDiagnosedUris(): string {
 }
 
 /**
- * Resolves with the postmortem diagnostics of `uri` as soon as `predicate` holds for them (checked
- * now and on every onDidChangeDiagnostics for that uri); rejects after `timeout` ms naming `what`,
- * the document's URI and scheme, its diagnostics and every URI that has any.
+ * Waits for the postmortem diagnostics of a uri to satisfy a predicate; times out naming `what`, the
+ * document's URI and scheme, its diagnostics and every URI that has any.
  */
-export function waitForDiagnostics(
-  uri: vscode.Uri,
-  predicate: (ds: vscode.Diagnostic[]) => boolean,
-  what: string,
-  timeout = WAIT_MS,
-): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const key = uri.toString();
-    let sub: vscode.Disposable | undefined;
-    const finish = (ds: vscode.Diagnostic[]) => {
-      clearTimeout(timer);
-      sub?.dispose();
-      resolve(ds);
-    };
-    const timer = setTimeout(() => {
-      sub?.dispose();
-      reject(
-        new AssertionError(
-          `Timed out after ${timeout} ms waiting for ${what}.\n` +
-            `Document: ${key} (scheme "${uri.scheme}", path "${uri.path}")\n` +
-            `Its diagnostics:\n${describeAllDiagnostics(uri)}\n` +
-            `URIs with diagnostics:\n${describeDiagnosedUris()}`,
-        ),
-      );
-    }, timeout);
-    sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === key)) return;
-      const ds = postmortemDiagnostics(uri);
-      if (predicate(ds)) finish(ds);
-    });
-    const now = postmortemDiagnostics(uri);
-    if (predicate(now)) finish(now);
-  });
-}
-
-export const hasCodes =
-  (...codes: string[]) =>
-  (ds: vscode.Diagnostic[]): boolean =>
-    codes.every((c) => ds.some((d) => codeOf(d) === c));
-
-/** The 0-based line of the first line of `doc` that contains `text`. */
-export function lineOf(doc: vscode.TextDocument, text: string): number {
-  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.includes(text)) return i;
-  throw new AssertionError(`no line containing ${JSON.stringify(text)} in ${doc.uri.toString()}`);
-}
-
-export function diagnosticAt(ds: readonly vscode.Diagnostic[], code: string, line: number): vscode.Diagnostic | undefined {
-  return ds.find((d) => codeOf(d) === code && d.range.start.line <= line && d.range.end.line >= line);
-}
+export const waitForDiagnostics = diagnosticsWaiter(
+  WAIT_MS,
+  (uri, what, timeout) =>
+    new AssertionError(
+      `Timed out after ${timeout} ms waiting for ${what}.\n` +
+        `Document: ${uri.toString()} (scheme "${uri.scheme}", path "${uri.path}")\n` +
+        `Its diagnostics:\n${describeAllDiagnostics(uri)}\n` +
+        `URIs with diagnostics:\n${describeDiagnosedUris()}`,
+    ),
+);
 
 /** Replaces the whole text of a document (to restore a fixture between tests). */
 export async function setText(doc: vscode.TextDocument, text: string): Promise<void> {

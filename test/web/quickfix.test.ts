@@ -1,7 +1,7 @@
 // A quick fix offered through vscode.executeCodeActionProvider, applied, removes its diagnostic and
 // changes nothing but its own line.
 import * as vscode from 'vscode';
-import { codeOf, diagnosticAt, equal, hasCodes, lineOf, match, ok, openFixture, setText, waitForDiagnostics } from './helpers';
+import { diagnosticAt, equal, hasCodes, lineOf, match, ok, openFixture, quickFixesFor, setText, waitForDiagnostics } from './helpers';
 
 const FILE = 'incidents/web-postmortem.md';
 
@@ -24,23 +24,9 @@ describe('web extension host: quick fixes', () => {
     const target = diagnosticAt(ds, 'heading-space', line);
     ok(target, `heading-space on line ${line + 1}`);
 
-    const actions =
-      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-        'vscode.executeCodeActionProvider',
-        doc.uri,
-        target.range,
-        vscode.CodeActionKind.QuickFix.value,
-      )) ?? [];
-    const fixes = actions.filter(
-      (a): a is vscode.CodeAction =>
-        'kind' in a &&
-        !!a.kind &&
-        vscode.CodeActionKind.QuickFix.contains(a.kind) &&
-        !!a.edit &&
-        (!a.diagnostics?.length || a.diagnostics.some((d) => codeOf(d) === 'heading-space')),
-    );
-    const offered = actions.map((a) => `"${a.title}"`).join(', ') || '(none)';
-    ok(fixes.length > 0, `a quick fix with an edit is offered for heading-space; offered: ${offered}`);
+    const { fixes: quickFixes, offered } = await quickFixesFor(doc, target);
+    const fixes = quickFixes.filter((f) => !!f.edit);
+    ok(fixes.length > 0, `a quick fix with an edit is offered for heading-space; offered:\n${offered}`);
     const fix = fixes.find((f) => f.isPreferred) ?? fixes[0];
 
     const before = doc.getText().split(/\r?\n/);
