@@ -114,9 +114,8 @@ async function main() {
     return typeof code === 'number' ? code : 1;
   } finally {
     await browser?.close().catch(() => {});
-    server?.stop();
-    // Give the process group a moment to go before its folders do.
-    await new Promise((r) => setTimeout(r, 1700));
+    // The process group goes before its folders do.
+    await server?.stopAndWait();
     removeRunDirs(dirs);
   }
 }

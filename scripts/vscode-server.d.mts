@@ -16,6 +16,8 @@ export interface VsCodeServer {
   pid: number;
   stop(): void;
   stopSync(): void;
+  /** Stops the process group and resolves once none of it is left. */
+  stopAndWait(): Promise<void>;
 }
 export const REPO: string;
 export const NODE24: string;

@@ -144,6 +144,20 @@ export async function startServer(dirs) {
       } catch {}
     }, 1500).unref();
   };
+  /** Stops the whole process group and resolves once no process of it is left (SIGKILL after 1.5 s). */
+  const stopAndWait = async () => {
+    stop();
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        process.kill(-pid, 0);
+      } catch {
+        return; // ESRCH: the group is gone
+      }
+      if (Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   const stopSync = () => {
     try {
       process.kill(-pid, 'SIGKILL');
@@ -166,7 +180,7 @@ export async function startServer(dirs) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, url, pid, stop, stopSync };
+  return { port, url, pid, stop, stopAndWait, stopSync };
 }
 
 export function tail(file, lines = 40) {

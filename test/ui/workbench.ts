@@ -81,8 +81,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);
-    server?.stop();
-    await new Promise((r) => setTimeout(r, 1700)); // let the process group go before its folders
+    await server?.stopAndWait(); // the process group goes before its folders
     h.removeRunDirs(dirs);
   };
   try {
