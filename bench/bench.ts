@@ -9,6 +9,7 @@ import { lint } from '../server/src/core/lint';
 import { generatePostmortem } from './generate';
 import { serverBurst } from './server-burst';
 import { cliOnCorpus } from './cli-corpus';
+import { activationInRealVsCode } from './activation';
 import { statSync } from 'node:fs';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -85,9 +86,17 @@ async function main(): Promise<void> {
   }
   const size = (path: string) => (existsSync(join(ROOT, path)) ? statSync(join(ROOT, path)).size : undefined);
   const sizes = { 'dist/server.js': size('dist/server.js'), 'dist/client.js': size('dist/client.js'), 'dist/cli.js': size('dist/cli.js'), 'postmortem-lint.vsix': size('postmortem-lint.vsix') };
-  console.log(`sizes: ${Object.entries(sizes).map(([name, bytes]) => `${name} ${bytes === undefined ? 'not built' : `${(bytes / 1024).toFixed(0)} KB`}`).join(', ')}`);
+  console.log(`sizes (dist/ as built by this run, unminified; the .vsix holds minified bundles): ${Object.entries(sizes).map(([name, bytes]) => `${name} ${bytes === undefined ? 'not built' : `${(bytes / 1024).toFixed(0)} KB`}`).join(', ')}`);
+  const activation = process.argv.includes('--no-editor') ? undefined : activationInRealVsCode(ROOT);
+  if (activation) {
+    console.log(
+      activation.activationMs !== undefined
+        ? `activation in the real VS Code (VS Code server + Chromium): ${activation.activationMs} ms to the language server running`
+        : `activation in the real VS Code: not measured (${activation.error})`,
+    );
+  }
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ node: process.version, lint: rows, burst, cli, sizes }, null, 2));
+  writeFileSync(join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ node: process.version, lint: rows, burst, cli, sizes, activation }, null, 2));
   console.log('written: test-results/bench.json');
 }
 
