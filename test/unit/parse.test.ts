@@ -169,6 +169,18 @@ describe('parse: front matter', () => {
 });
 
 describe('parse: words', () => {
+  it('counts a word once across apostrophes, hyphens and dots inside it, and any script', async () => {
+    const { countWords } = await import('../../server/src/core/parse');
+    // don't · re-run · v1.2 · l'équipe · a · rétabli · le · service · 数据库
+    assert.equal(countWords("don't re-run v1.2 — l'équipe a rétabli le service ; 数据库"), 9);
+    assert.equal(countWords('  -- ... 42 '), 1);
+  });
+
+  it('counts the words of each section body from its prose only', () => {
+    const { sections } = model('## Timeline\n\n```\nnot counted here\n```\n\nOne two [three](https://example.com/x).\n\n## Root Cause\n\nFour.\n');
+    assert.deepEqual(sections.map((s) => s.bodyWords), [3, 1]);
+  });
+
   it('counts prose words, not code, URLs in links or front matter', () => {
     const { wordCount } = model('---\ntitle: x y z\n---\n# One two\n\nthree [four](https://example.com/a/b) `code`\n\n```\nnot counted\n```\n');
     assert.equal(wordCount, 4);

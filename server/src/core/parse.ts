@@ -98,15 +98,33 @@ interface Structure {
   /** Start offsets of lists and tables, sorted. */
   listStarts: number[];
   wordCount: number;
+  /** Start offset of every prose text node, in order, and the words before and in it (prefix sums). */
+  textStarts: number[];
+  wordsThrough: number[];
   frontMatter?: Record<string, string>;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function countWords(text: string): number {
+/** True for a letter or digit; ASCII is decided without a regular expression (this runs on every character). */
+function isWordChar(code: number, text: string, index: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(text[index]);
+}
+
+/** Words: runs that start with a letter or digit (`don't`, `re-run` and `v1.2` are one word each). */
+export function countWords(text: string): number {
   let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text)) count++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWordChar(code, text, i)) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (!(inWord && (code === 39 || code === 0x2019 || code === 45 || code === 46) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text, i + 1))) {
+      inWord = false;
+    }
+  }
   return count;
 }
 
@@ -126,6 +144,8 @@ function pushLinesOf(text: string, start: number, end: number, kind: LineKind, i
 function readStructure(text: string, root: Root): Structure {
   const lines: SourceLine[] = [];
   const listStarts: number[] = [];
+  const textStarts: number[] = [];
+  const wordsThrough: number[] = [];
   let wordCount = 0;
   let frontMatter: Record<string, string> | undefined;
 
@@ -142,6 +162,10 @@ function readStructure(text: string, root: Root): Structure {
         return;
       case 'text':
         wordCount += countWords(node.value);
+        if (start !== undefined) {
+          textStarts.push(start);
+          wordsThrough.push(wordCount);
+        }
         return;
       case 'heading':
         if (start !== undefined && end !== undefined) {
@@ -182,7 +206,7 @@ function readStructure(text: string, root: Root): Structure {
   visit(root, false, false);
   lines.sort((a, b) => a.start - b.start);
   listStarts.sort((a, b) => a - b);
-  return { lines, listStarts, wordCount, frontMatter };
+  return { lines, listStarts, wordCount, textStarts, wordsThrough, frontMatter };
 }
 
 /** Flat `key: value` pairs of YAML front matter; enough to find a title or a date. */
@@ -420,24 +444,35 @@ function assignBodies(text: string, sections: Section[], structure: Structure): 
       }
     }
     section.bodySpan = { start: section.headingSpan.end, end };
-    section.bodyWords = countWords(stripNonProse(text.slice(section.bodySpan.start, end)));
+    section.bodyWords = wordsIn(structure, section.bodySpan);
     section.hasList = hasStartIn(structure.listStarts, section.bodySpan);
   }
 }
 
-function stripNonProse(text: string): string {
-  return text.replace(/```[\s\S]*?```/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+/** Words of the prose text nodes that start inside a span (code, HTML and URLs are not prose). */
+function wordsIn(structure: Structure, span: Span): number {
+  const before = firstAtOrAfter(structure.textStarts, span.start);
+  const through = firstAtOrAfter(structure.textStarts, span.end);
+  const wordsBefore = before > 0 ? structure.wordsThrough[before - 1] : 0;
+  const wordsThrough = through > 0 ? structure.wordsThrough[through - 1] : 0;
+  return wordsThrough - wordsBefore;
 }
 
-function hasStartIn(sorted: number[], span: Span): boolean {
+/** Index of the first value >= `target` in a sorted array (its length when none is). */
+function firstAtOrAfter(sorted: number[], target: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid] < span.start) low = mid + 1;
+    if (sorted[mid] < target) low = mid + 1;
     else high = mid;
   }
-  return low < sorted.length && sorted[low] < span.end;
+  return low;
+}
+
+function hasStartIn(sorted: number[], span: Span): boolean {
+  const index = firstAtOrAfter(sorted, span.start);
+  return index < sorted.length && sorted[index] < span.end;
 }
 
 export function sectionAt(sections: Section[], offset: number): Section | undefined {
