@@ -51,7 +51,8 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   let defaultHandler: ErrorHandler;
   const clientOptions: LanguageClientOptions = {
     documentSelector: factory.documentSelector,
-    synchronize: { configurationSection: 'postmortem' },
+    // Settings, and `.postmortemrc.json` files: edits to them re-check open documents at once.
+    synchronize: { configurationSection: 'postmortem', fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json') },
     // The rule pages ship inside the extension: diagnostics link to them there.
     initializationOptions: { ruleDocsBaseUri: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
     outputChannel: output,

@@ -17,7 +17,7 @@ import type { Finding, PostmortemModel } from './core/model';
 import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, readPhaseWords, type ConfigFile } from './core/config';
 import { LineIndex } from './core/lines';
 import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams } from './protocol';
-import { SOURCE, setRuleDocsBase, toDiagnostic } from './features/convert';
+import { SOURCE, ruleDocUrl, setRuleDocsBase, toDiagnostic } from './features/convert';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { modelResult } from './features/model';
@@ -173,7 +173,9 @@ export function startService(connection: Connection, host: ServiceHost): void {
           analysis.findings = result.findings;
           analysis.diagnostics = result.findings.map((finding) => toDiagnostic(document, finding));
         } catch (error) {
+          // A bug of ours, not the author's: say so on the document rather than show "no problems".
           connection.console.error(`postmortem: could not lint ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+          analysis.diagnostics = [documentNotice(text, 'internal-error', 'This document could not be checked (an internal error, logged in the Postmortem output channel).')];
         }
       }
     }
@@ -183,13 +185,23 @@ export function startService(connection: Connection, host: ServiceHost): void {
   }
 
   function tooLarge(text: string, limit: number): Diagnostic {
+    return documentNotice(
+      text,
+      'document-too-large',
+      `This document has ${text.length.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${limit.toLocaleString('en-US')}); it is not checked.`,
+    );
+  }
+
+  /** One information diagnostic on the first line, about the whole document. */
+  function documentNotice(text: string, code: string, message: string): Diagnostic {
     const firstLineEnd = new LineIndex(text.slice(0, 10_000)).lineEnd(0);
     return {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineEnd } },
       severity: 3,
       source: SOURCE,
-      code: 'document-too-large',
-      message: `This document has ${text.length.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${limit.toLocaleString('en-US')}); it is not checked.`,
+      code,
+      codeDescription: { href: ruleDocUrl(code) },
+      message,
     };
   }
 

@@ -33,6 +33,21 @@ describe('settings', () => {
     await waitForDiagnostics(uri, hasCodes('timestamp-invalid'), 'timestamp-invalid back after the override is removed');
   });
 
+  it('.postmortemrc.json: writing, fixing and deleting it re-checks the open document at once', async () => {
+    const rc = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'incidents', '.postmortemrc.json');
+    const write = (text: string) => vscode.workspace.fs.writeFile(rc, new TextEncoder().encode(text));
+    try {
+      await write('{ "rules": { "timestamp-invalid": "off" } }');
+      await waitForDiagnostics(uri, (now) => now.length > 0 && !now.some((d) => codeOf(d) === 'timestamp-invalid'), 'timestamp-invalid off by the config file');
+      await write('{ "rules": { "timestamp-invalid": "loud" } }');
+      const broken = await waitForDiagnostics(rc, (now) => now.some((d) => codeOf(d) === 'config-invalid'), 'config-invalid on the broken config file');
+      assert.match(broken[0].message, /"loud" is not one of off, info, warning, error/);
+    } finally {
+      await vscode.workspace.fs.delete(rc);
+    }
+    await waitForDiagnostics(uri, hasCodes('timestamp-invalid'), 'timestamp-invalid back once the config file is gone');
+  });
+
   it('postmortem.rules: a severity override changes the diagnostic severity', async () => {
     await setSetting('rules', { 'timestamp-invalid': 'info' });
     await waitForDiagnostics(

@@ -107,6 +107,20 @@ describe('robustness: pathological input (a hang fails by the mocha timeout)', f
     ['digits, colons, spaces and hashes', '1:2 #3: 45:67 # '.repeat(megabyte / 16)],
     ['times without separators', '09:00 AM'.repeat(megabyte / 8)],
   ];
+  // Long runs of blanks between words that then fail to match: where overlapping `\s*` would backtrack.
+  const blanks = ' '.repeat(100_000);
+  const documents: [string, string][] = [
+    ['a timeline entry with long blanks inside', `## Timeline\n\n- 09:00 a${blanks}x\n| 09:00 | a${blanks}x${blanks}|\n`],
+    ['a field label followed by long blanks', `## Summary\n\nImpact${blanks}x\nRoot Cause ${blanks}: x\n`],
+    ['a heading ending in a colon and long blanks', `## a:${blanks}\n## b ${blanks}#\n`],
+    ['5,000 nested block quotes', `${'> '.repeat(5000)}## Timeline\n`],
+    ['5,000 nested list items', `${'- '.repeat(5000)}09:00 detected\n`],
+  ];
+  for (const [name, text] of documents) {
+    it(`lints ${name}`, () => {
+      checkFindings(text, lint(text, options).findings);
+    });
+  }
   for (const [name, line] of lines) {
     it(`lints a 1 MB line of ${name}`, () => {
       for (const text of [line, `# Postmortem\n\n## Timeline\n\n${line}\n`, `Duration: ${line}\n`]) {

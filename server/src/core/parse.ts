@@ -149,24 +149,30 @@ function readStructure(text: string, root: Root): Structure {
   let wordCount = 0;
   let frontMatter: Record<string, string> | undefined;
 
-  const visit = (node: Nodes, inList: boolean, firstOfItem: boolean): void => {
+  // An explicit stack, not recursion: 5,000 nested quotes or list items must not overflow it.
+  const stack: { node: Nodes; inList: boolean; firstOfItem: boolean }[] = [{ node: root, inList: false, firstOfItem: false }];
+  const pushChildren = (children: Nodes[], inList: boolean, firstOfItem: (index: number) => boolean) => {
+    for (let index = children.length - 1; index >= 0; index--) stack.push({ node: children[index], inList, firstOfItem: firstOfItem(index) });
+  };
+  while (stack.length) {
+    const { node, inList, firstOfItem } = stack.pop()!;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     switch (node.type) {
       case 'yaml':
         frontMatter = readFrontMatter(node.value);
-        return;
+        continue;
       case 'code':
       case 'html':
       case 'inlineCode':
-        return;
+        continue;
       case 'text':
         wordCount += countWords(node.value);
         if (start !== undefined) {
           textStarts.push(start);
           wordsThrough.push(wordCount);
         }
-        return;
+        continue;
       case 'heading':
         if (start !== undefined && end !== undefined) {
           lines.push({ kind: 'heading', start, end, text: text.slice(start, end), inList, depth: node.depth });
@@ -179,10 +185,8 @@ function readStructure(text: string, root: Root): Structure {
         break;
       case 'list':
         if (start !== undefined) listStarts.push(start);
-        for (const item of node.children) {
-          item.children.forEach((child, index) => visit(child, true, index === 0));
-        }
-        return;
+        for (let i = node.children.length - 1; i >= 0; i--) pushChildren(node.children[i].children, true, (index) => index === 0);
+        continue;
       case 'table':
         if (start !== undefined) listStarts.push(start);
         node.children.forEach((row, index) => {
@@ -199,11 +203,8 @@ function readStructure(text: string, root: Root): Structure {
         });
         break;
     }
-    if ('children' in node) {
-      for (const child of node.children as Nodes[]) visit(child, inList, false);
-    }
-  };
-  visit(root, false, false);
+    if ('children' in node) pushChildren(node.children as Nodes[], inList, () => false);
+  }
   lines.sort((a, b) => a.start - b.start);
   listStarts.sort((a, b) => a - b);
   return { lines, listStarts, wordCount, textStarts, wordsThrough, frontMatter };
@@ -223,15 +224,17 @@ function readFrontMatter(yaml: string): Record<string, string> {
 
 /** Heading text without hashes, emphasis wrappers, a trailing colon or closing hashes. */
 function cleanHeadingText(raw: string): string {
-  return raw
-    .replace(/^\s{0,3}#{1,6}/, '')
-    .replace(/\s+#+\s*$/, '')
-    .trim()
-    .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
-    .replace(/:\s*$/, '')
-    .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
-    .replace(/:\s*$/, '')
-    .trim();
+  let text = raw.replace(/^\s{0,3}#{1,6}/, '').trim();
+  // Closing hashes (`## Timeline ##`), read without a regular expression: a line of thousands of
+  // blanks must not make this quadratic.
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end < text.length && end > 0 && /\s/.test(text[end - 1])) text = text.slice(0, end).trim();
+  for (let round = 0; round < 2; round++) {
+    text = text.replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2').trim();
+    if (text.endsWith(':')) text = text.slice(0, -1).trim();
+  }
+  return text;
 }
 
 const NO_SPACE_HEADING = /^ {0,3}(#{1,6})([^\s#][^\n]*)$/;
@@ -262,22 +265,28 @@ function labelLine(line: SourceLine, extra: Map<string, string>): { title: strin
 
 // ---- fields --------------------------------------------------------------------------------
 
-const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(\p{L}[\p{L} ]{0,30}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?[ \t]*(.*)$/u;
+/** The label part of a field line, up to its colon: `- **Root Cause:**` or `**Impact**:`. */
+const FIELD_LABEL = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(\p{L}[\p{L} ]{0,30}?)\s*(?:\*\*|__)?\s*:$/u;
 
 function fieldOf(line: SourceLine): Omit<Field, 'section'> | undefined {
   if (line.kind !== 'para' && line.kind !== 'item') return undefined;
-  const match = FIELD_LINE.exec(line.text);
+  // Labels are short: looking only up to an early colon keeps the match bounded on any line.
+  const colon = line.text.indexOf(':');
+  if (colon < 0 || colon > 60) return undefined;
+  const match = FIELD_LABEL.exec(line.text.slice(0, colon + 1));
   if (!match) return undefined;
   const id = fieldIdOf(match[1]);
   if (!id) return undefined;
-  const value = match[2].trimEnd();
-  const valueStart = line.start + line.text.length - match[2].length;
+  let valueStart = colon + 1;
+  if (line.text.startsWith('**', valueStart) || line.text.startsWith('__', valueStart)) valueStart += 2;
+  while (line.text[valueStart] === ' ' || line.text[valueStart] === '\t') valueStart++;
+  const value = line.text.slice(valueStart).trimEnd();
   return {
     id,
     label: match[1].trim(),
     value,
     span: { start: line.start, end: line.end },
-    valueSpan: { start: valueStart, end: valueStart + value.length },
+    valueSpan: { start: line.start + valueStart, end: line.start + valueStart + value.length },
   };
 }
 
@@ -286,6 +295,12 @@ function fieldOf(line: SourceLine): Omit<Field, 'section'> | undefined {
 const LEAD_MARKUP = /^(?:\s|>|[-*+](?=\s)|\d{1,3}[.)](?=\s)|\[[ xX]\](?=\s)|\*\*|__|[*_`[(|])*/;
 const TRAIL_MARKUP = /^(?:\*\*|__|[*_`\])|]|\s)*/;
 const SEPARATOR = /^(?:\s|[:\-–—|,>]|\*\*|__)*/;
+
+/** Trimmed, without a table row's closing pipe; no regular expression, so no backtracking on long blanks. */
+function withoutClosingPipe(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.endsWith('|') ? trimmed.slice(0, -1).trim() : trimmed;
+}
 
 interface LeadingTimestamp {
   scanned: ScannedTimestamp;
@@ -302,7 +317,7 @@ function leadingTimestamp(text: string, base: number): LeadingTimestamp | undefi
   let restStart = lead + scanned.offset + scanned.length;
   restStart += TRAIL_MARKUP.exec(text.slice(restStart))?.[0].length ?? 0;
   restStart += SEPARATOR.exec(text.slice(restStart))?.[0].length ?? 0;
-  return { scanned, start: base + lead + scanned.offset, rest: text.slice(restStart).replace(/\s*\|?\s*$/, '').trim() };
+  return { scanned, start: base + lead + scanned.offset, rest: withoutClosingPipe(text.slice(restStart)) };
 }
 
 const PHASES: [Phase, RegExp][] = [
@@ -687,7 +702,7 @@ function rowTimestamp(text: string, line: SourceLine): LeadingTimestamp | undefi
     const found = leadingTimestamp(cellText, cell.start);
     if (!found) continue;
     if (found.scanned.time || found.scanned.error || i + 1 >= cells.length) {
-      const restCells = cells.slice(i + 1).map((span) => text.slice(span.start, span.end).replace(/^\|?\s*|\s*\|?$/g, ''));
+      const restCells = cells.slice(i + 1).map((span) => withoutClosingPipe(text.slice(span.start, span.end).replace(/^\|/, '')));
       return { ...found, rest: [found.rest, ...restCells].filter(Boolean).join(' · ') };
     }
   }
