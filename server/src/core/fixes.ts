@@ -26,7 +26,7 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 }
 
 /** The edits of every safe fix, one fix per finding, whole fixes only (never half of one). */
-export function safeFixEdits(findings: Finding[]): TextEdit[][] {
+function safeFixEdits(findings: Finding[]): TextEdit[][] {
   return findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe).slice(0, 1).map((fix) => fix.edits));
 }
 

@@ -39,7 +39,3 @@ export const RULES: Rule[] = [
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
