@@ -1,7 +1,7 @@
 // The timeline preview's script, inside the webview: draws what the extension sends, keeps the
 // scroll position and focus across updates, and reports clicks and keyboard choices back.
-import type { FromWebviewMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../src/preview/messages';
-import { render, type Drawing } from './render';
+import type { FromWebviewMessage, NotOpenMessage, PreviewState, ToWebviewMessage, UpdateMessage } from '../src/preview/messages';
+import { render, renderNotOpen, type Drawing } from './render';
 import './preview.css';
 
 const vscode = acquireVsCodeApi();
@@ -33,6 +33,16 @@ function update(message: UpdateMessage): void {
   highlightLine(message.cursorLine, false);
   saveState();
   post({ type: 'rendered', version: message.model.version, entries: drawing.entries.size, placed: drawing.placed });
+}
+
+function showNotOpen(message: NotOpenMessage): void {
+  current = undefined;
+  drawing = undefined;
+  activeEntry = undefined;
+  root.replaceChildren(renderNotOpen(message.fileName));
+  // Kept, so that a reload brings the panel back for the same file.
+  const state: PreviewState = { uri: message.uri, locked: message.locked };
+  vscode.setState(state);
 }
 
 /** Highlights the entry whose lines contain `line` (the editor's cursor). */
@@ -68,6 +78,10 @@ function reveal(index: number): void {
 }
 
 root.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('button.open-document')) {
+    post({ type: 'openDocument' });
+    return;
+  }
   const index = entryIndexOf(event.target);
   if (index === undefined) return;
   drawing?.entries.get(index)?.focus({ preventScroll: true });
@@ -134,6 +148,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebviewMessage>) => {
     update(message);
     const first = drawing?.entries.values().next().value;
     if (first && ![...drawing!.entries.values()].some((item) => item.tabIndex === 0)) first.tabIndex = 0;
+  } else if (message.type === 'notOpen' && typeof message.uri === 'string' && typeof message.fileName === 'string') {
+    showNotOpen(message);
   } else if (message.type === 'highlight' && typeof message.line === 'number') {
     highlightLine(message.line, true);
   }

@@ -84,6 +84,17 @@ function header(model: ModelResult, fileName: string): HTMLElement {
   return head;
 }
 
+/** The document is not open, so there is no model: say so, with a button that opens it. */
+export function renderNotOpen(fileName: string): HTMLElement {
+  const root = el('div', 'preview');
+  const box = emptyState(`${fileName} is not open.`, 'Open it to see its timeline: the preview draws it as soon as the file is open.');
+  const open = el('button', 'open-document', `Open ${fileName}`);
+  open.type = 'button';
+  box.append(open);
+  root.append(box);
+  return root;
+}
+
 function emptyState(title: string, hint: string, example?: string): HTMLElement {
   const box = el('section', 'empty');
   box.append(el('h2', undefined, title), el('p', undefined, hint));

@@ -2,10 +2,7 @@
 // are re-sent to the server each time it (re)starts.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { SetOverrideParams } from '../../server/src/protocol';
-
-/** From server/src/protocol.ts (`Methods.setOverride`), repeated so the client imports types only. */
-const SET_OVERRIDE = 'postmortem/setOverride';
+import { Methods, type SetOverrideParams } from '../../server/src/protocol';
 
 const KEY = 'postmortem.overrides';
 
@@ -39,7 +36,7 @@ export class Overrides {
 
 export async function sendOverride(client: LanguageClient, uri: string, treatAsPostmortem: boolean | null): Promise<void> {
   const params: SetOverrideParams = { uri, treatAsPostmortem };
-  await client.sendNotification(SET_OVERRIDE, params);
+  await client.sendNotification(Methods.setOverride, params);
 }
 
 /** Re-sends every remembered override (the server forgets them when it restarts). */

@@ -2,18 +2,12 @@
 // problem count and the outage length. Clicking it opens the Postmortem quick pick (postmortem.statusBarMenu).
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type { ModelParams, ModelResult } from '../../server/src/protocol';
+import { Methods, type ModelParams, type ModelResult, type ProfileInfo } from '../../server/src/protocol';
 import type { Overrides } from './overrides';
-import { profileLabel } from './profiles';
-
-const MODEL = 'postmortem/model';
+import { profilesFor } from './profileList';
 
 export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
 export class PostmortemStatusBar implements vscode.Disposable {
@@ -70,9 +64,10 @@ export class PostmortemStatusBar implements vscode.Disposable {
     }
     const uri = editor.document.uri;
     let model: ModelResult | undefined;
+    let profiles: ProfileInfo[] = [];
     try {
       const params: ModelParams = { uri: uri.toString() };
-      model = await this.client.sendRequest<ModelResult>(MODEL, params);
+      [model, profiles] = await Promise.all([this.client.sendRequest<ModelResult>(Methods.model, params), profilesFor(this.client, uri)]);
     } catch {
       model = undefined; // server not ready or the request is not supported (yet): fall through
     }
@@ -93,12 +88,14 @@ export class PostmortemStatusBar implements vscode.Disposable {
     }
     const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const others = diagnostics.length - errors;
-    const profile = profileLabel(model?.profile ?? vscode.workspace.getConfiguration('postmortem', uri).get<string>('profile', 'alx'));
+    // The profile's name as the server knows it (built-in or from .postmortemrc.json), else its id.
+    const profileId = model?.profile ?? vscode.workspace.getConfiguration('postmortem', uri).get<string>('profile') ?? '';
+    const profile = profiles.find((p) => p.id === profileId)?.name ?? profileId;
     // The outage length, computed by the server (postmortem/model `incident`).
     const total = model?.incident?.total;
     const length = total ? ` $(clock) ${total.text}` : '';
     this.item.text = (diagnostics.length === 0 ? `$(pass) ${profile}` : `$(checklist) ${profile} $(error) ${errors} $(warning) ${others}`) + length;
-    const outage = model?.incident?.summary ? `\n\nOutage: ${escapeMarkdown(model.incident.summary)}` : '';
+    const outage = model?.incident?.summaryMarkdown ? `\n\nOutage: ${model.incident.summaryMarkdown}` : '';
     const tip = new vscode.MarkdownString(
       `**Postmortem** — profile *${profile}*\n\n` +
         (diagnostics.length === 0 ? 'No problems found.' : `${diagnostics.length} problem(s): ${errors} error(s), ${others} other(s).`) +

@@ -71,11 +71,11 @@ function writeAtomically(file: string, text: string): void {
 }
 
 /**
- * Whether a file found in a folder is a postmortem, as the editor decides it: its path (relative to
- * its config file's folder, else to the working folder) matches the include globs, or its content says so.
+ * Whether a file found in a folder is a postmortem, as the editor decides it: its path relative to
+ * the working folder (the editor: to the workspace folder) matches the include globs, or its content says so.
  */
 function isPostmortem(file: string, text: string, config: LoadedConfig | undefined, cwd: string): boolean {
-  let rel = relative(config ? dirname(config.path) : cwd, file);
+  let rel = relative(cwd, file);
   if (isOutside(rel)) rel = file.replace(/^[\\/]+/, '');
   if (matchesPostmortemGlobs(rel, config?.config.files?.include ?? DEFAULT_INCLUDE)) return true;
   return config?.config.files?.detectByContent !== false && looksLikePostmortem(text);

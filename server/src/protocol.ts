@@ -1,8 +1,9 @@
 // The shape of everything that crosses between client and server beyond standard LSP:
-// settings and custom messages. The client imports this file (types only), never server code.
+// settings, custom messages, their method names and command ids. The client imports this file
+// (its types and the `Methods`/`Commands` constants, which have no dependencies), never other server code.
 
-import type { RuleLevel } from './core/model';
-export type { RuleLevel };
+import type { Phase, RuleLevel } from './core/model';
+export type { Phase, RuleLevel };
 
 /** The `postmortem` configuration section, as the client's settings and the server read it. */
 export interface PostmortemSettings {
@@ -19,7 +20,7 @@ export interface PostmortemSettings {
   /** Documents larger than this many characters get one information diagnostic instead of a lint. */
   maxDocumentSize: number;
   /** Extra words that mark timeline phases, per phase (`{ "mitigated": ["failed over"] }`). */
-  phaseWords?: Partial<Record<'started' | 'detected' | 'acknowledged' | 'escalated' | 'mitigated' | 'resolved', string[]>>;
+  phaseWords?: Partial<Record<Phase, string[]>>;
 }
 
 /** Method names of the custom messages. */
@@ -60,9 +61,11 @@ export interface ModelEntry {
   epochMs?: number;
   /** No date was written anywhere: show the clock time only. */
   dateAssumed?: boolean;
-  /** Earlier than an entry above it: shown where written, marked, and not placed on the axis. */
+  /** The entry's date as the document has it (`2024-04-10`); absent when none was written. */
+  dateText?: string;
+  /** Earlier than the timed entry just above it (exactly what timestamp-order flags): marked, not placed on the axis. */
   outOfOrder?: boolean;
-  /** Time since the previous entry that is placed on the axis (valid and in order). */
+  /** For an entry placed on the axis: time since the timed entry just above it (the one timestamp-order compares with). */
   sincePrevious?: FormattedLength;
 }
 
@@ -106,7 +109,7 @@ export interface ModelResult {
     error?: string;
     startEpochMs?: number;
     endEpochMs?: number;
-    /** Start and end as people read them (`2024-03-14 09:10 UTC`). */
+    /** Start and end as people read them (`2024-03-14 09:10 UTC`, `2024-03-14 12:10 UTC+03:00`). */
     startText?: string;
     endText?: string;
     /** End minus start. */
@@ -126,6 +129,8 @@ export interface IncidentSummary {
   total?: FormattedLength & { from: 'window' | 'stated' };
   /** `4 h · detected after 0 min · resolved after 4 h`: parts only where known. */
   summary?: string;
+  /** `summary` escaped for Markdown (a tooltip), the same escaping as the hover. */
+  summaryMarkdown?: string;
   /** The document's zone (luxon name) and the date its window starts on (`2024-04-10`): the calculator's defaults. */
   zone?: string;
   date?: string;
@@ -163,6 +168,8 @@ export interface DurationEnd {
   /** ISO 8601 in the end's own zone, and in UTC. */
   instant: string;
   utc: string;
+  /** `utc` as shown to people: `2024-04-10 09:00 UTC` (no date when it was made up). */
+  utcText: string;
   zone: string;
   zoneAssumed: boolean;
   dateAssumed: boolean;

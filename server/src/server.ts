@@ -4,54 +4,50 @@
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
-import { CONFIG_FILE_NAME, parseConfigFile, type ConfigFile } from './core/config';
+import { findConfig } from './core/config';
 import { toDiagnostic } from './features/convert';
 import { startService, type ServiceHost } from './service';
 
-interface LoadedConfig {
-  mtimeMs: number;
-  config: ConfigFile;
-}
-
 function nodeHost(connection: Connection): ServiceHost {
-  const cache = new Map<string, LoadedConfig>();
+  /** Config texts by path, read again only when the file's modification time changes. */
+  const texts = new Map<string, { mtimeMs: number; text: string }>();
+  /** The text each config file's problems were last published for. */
+  const published = new Map<string, string>();
 
-  /** Reads a config file when it changed since last time, and publishes its problems on it. */
-  function load(path: string): LoadedConfig | undefined {
+  function readFile(path: string): string | undefined {
     let mtimeMs: number;
-    let text: string;
     try {
-      mtimeMs = statSync(path).mtimeMs;
-      const cached = cache.get(path);
-      if (cached && cached.mtimeMs === mtimeMs) return cached;
-      text = readFileSync(path, 'utf8');
+      const stats = statSync(path);
+      if (!stats.isFile()) return undefined;
+      mtimeMs = stats.mtimeMs;
     } catch {
       return undefined;
     }
-    const { config, findings } = parseConfigFile(text);
-    const loaded = { mtimeMs, config };
-    cache.set(path, loaded);
-    const document = TextDocument.create(pathToFileURL(path).toString(), 'json', 0, text);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
-    return loaded;
+    const cached = texts.get(path);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.text;
+    const text = readFileSync(path, 'utf8');
+    texts.set(path, { mtimeMs, text });
+    return text;
   }
 
   return {
     configFor(documentUri) {
       if (!documentUri.startsWith('file:')) return undefined;
-      let dir = dirname(fileURLToPath(documentUri));
-      for (;;) {
-        const loaded = load(join(dir, CONFIG_FILE_NAME));
-        if (loaded) return loaded.config;
-        const parent = dirname(dir);
-        if (parent === dir) return undefined;
-        dir = parent;
+      const found = findConfig(dirname(fileURLToPath(documentUri)).split(sep).join('/'), readFile);
+      if (!found) return undefined;
+      // Its problems go on the config file itself, once per version of its text.
+      if (published.get(found.path) !== found.text) {
+        published.set(found.path, found.text);
+        const document = TextDocument.create(pathToFileURL(found.path).toString(), 'json', 0, found.text);
+        void connection.sendDiagnostics({ uri: document.uri, diagnostics: found.findings.map((finding) => toDiagnostic(document, finding)) });
       }
+      return found.config;
     },
     forgetConfigs() {
-      cache.clear();
+      texts.clear();
+      published.clear();
     },
     // Shipped beside the bundle: dist/../docs/rules/.
     ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,

@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from './core/lint';
 import type { Finding, PostmortemModel } from './core/model';
-import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, readPhaseWords, type ConfigFile } from './core/config';
+import { DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, readPhaseWords, readRules, type ConfigFile } from './core/config';
 import { LineIndex } from './core/lines';
 import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams } from './protocol';
 import { SOURCE, ruleDocUrl, setRuleDocsBase, toDiagnostic } from './features/convert';
@@ -27,7 +27,7 @@ import { duration, statedLength } from './features/duration';
 import { completionItems } from './features/completion';
 import { newPostmortem, profileInfos } from './features/newPostmortem';
 import { answersTrigger, suggest } from './core/completions';
-import type { Profile } from './core/profiles';
+import { DEFAULT_PROFILE_ID, type Profile } from './core/profiles';
 
 /** What the service needs from where it runs. */
 export interface ServiceHost {
@@ -43,10 +43,10 @@ export function startService(connection: Connection, host: ServiceHost): void {
   const DEBOUNCE_MS = 150;
 
   const DEFAULT_SETTINGS: PostmortemSettings = {
-    profile: 'alx',
+    profile: DEFAULT_PROFILE_ID,
     rules: {},
     files: { include: DEFAULT_INCLUDE, detectByContent: true },
-    maxDocumentSize: 2_000_000,
+    maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
   };
 
   const documents = new TextDocuments(TextDocument);
@@ -101,7 +101,7 @@ export function startService(connection: Connection, host: ServiceHost): void {
     const files: Partial<PostmortemSettings['files']> = value?.files ?? {};
     return {
       profile: typeof value?.profile === 'string' ? value.profile : DEFAULT_SETTINGS.profile,
-      rules: value?.rules && typeof value.rules === 'object' ? value.rules : {},
+      rules: readRules(value?.rules).rules,
       files: {
         include: Array.isArray(files.include) ? files.include : DEFAULT_SETTINGS.files.include,
         detectByContent: typeof files.detectByContent === 'boolean' ? files.detectByContent : DEFAULT_SETTINGS.files.detectByContent,

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { toSvg } from '../../client/src/preview/export';
+import type { NotOpenMessage } from '../../client/src/preview/messages';
 import type { ModelResult } from '../../server/src/protocol';
 import { TestClient } from '../protocol/lspClient';
 import { cleanup, launch, openPreview, REPO, type PreviewPage } from './previewPage';
@@ -106,7 +107,7 @@ describe('timeline preview script in Chromium', function () {
     assert.deepEqual(await texts(preview, 'li.entry.unplaced .stamp'), ['24:10 UTC', '00:35 UTC']);
     const problems = await texts(preview, 'li.entry.unplaced .problem');
     assert.match(problems[0], /^Invalid time: .*24:10/);
-    assert.equal(problems[1], 'Out of order: earlier than an entry above it');
+    assert.equal(problems[1], 'Out of order: earlier than the entry just above it');
     assert.equal(await preview.page.locator('.problems h2').textContent(), 'Not on the time axis (2)');
     assert.deepEqual(await texts(preview, '.problems .problem-link'), ['Line 15: 24:10 UTC', 'Line 17: 00:35 UTC']);
   });
@@ -120,6 +121,24 @@ describe('timeline preview script in Chromium', function () {
     assert.equal(notes.isPostmortem, false);
     await preview.show(notes, 'notes.md');
     assert.equal(await preview.page.locator('.empty h2').textContent(), 'notes.md is not treated as a postmortem.');
+  });
+
+  it('says when the file is not open, offers to open it, and draws the model that follows', async () => {
+    const uri = 'file:///work/incidents/closed-postmortem.md';
+    // What the panel gets from the server for a file it has not seen, and the message it then posts.
+    assert.equal(await client.connection.sendRequest('postmortem/model', { uri }), null);
+    const message: NotOpenMessage = { type: 'notOpen', uri, fileName: 'closed-postmortem.md', locked: true };
+    await preview.page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
+    const button = preview.page.locator('.empty button.open-document');
+    await button.waitFor();
+    assert.equal(await preview.page.locator('.empty h2').textContent(), 'closed-postmortem.md is not open.');
+    assert.equal(await button.textContent(), 'Open closed-postmortem.md');
+    assert.deepEqual(await preview.page.evaluate('window.__state'), { uri, locked: true }, 'kept for a reload');
+    await button.click();
+    assert.deepEqual(await preview.waitForPosted(`m.type === 'openDocument'`), { type: 'openDocument' });
+    await preview.show(timeline, 'timeline-preview-postmortem.md');
+    assert.equal(await preview.page.locator('.empty').count(), 0, 'the model replaces the not-open state');
+    assert.deepEqual(preview.errors, []);
   });
 
   it('reports clicks and keyboard choices, and highlights the entry under the editor cursor', async () => {

@@ -76,3 +76,25 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Resolves with the first value (current or future) of `read` that passes `test`, on each `event`. */
+export function waitFor<T>(event: vscode.Event<unknown>, read: () => T | undefined, test: (value: T) => boolean, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const value = read();
+      if (value !== undefined && test(value)) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(value);
+        return true;
+      }
+      return false;
+    };
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}; last: ${JSON.stringify(read())?.slice(0, 400)}`));
+    }, WAIT_MS);
+    const sub = event(() => void check());
+    check();
+  });
+}

@@ -5,31 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RenderedMessage, UpdateMessage } from '../../client/src/preview/messages';
 import type { PostmortemApi } from '../../client/src/extension';
-import { activateExtension, closeAllEditors, lineOf, openFixture, WAIT_MS } from './helpers';
+import { activateExtension, closeAllEditors, lineOf, openFixture, waitFor } from './helpers';
 
 const FIXTURE = 'incidents/timeline-preview-postmortem.md';
-
-/** Resolves with the first value (current or future) of `read` that passes `test`, on each `event`. */
-function waitFor<T>(event: vscode.Event<unknown>, read: () => T | undefined, test: (value: T) => boolean, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const value = read();
-      if (value !== undefined && test(value)) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(value);
-        return true;
-      }
-      return false;
-    };
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`Timed out after ${WAIT_MS} ms waiting for ${what}; last: ${JSON.stringify(read())?.slice(0, 400)}`));
-    }, WAIT_MS);
-    const sub = event(() => void check());
-    check();
-  });
-}
 
 describe('timeline preview', function () {
   let api: PostmortemApi;
@@ -68,10 +46,10 @@ describe('timeline preview', function () {
     const line = lineOf(doc, '- 03:30 UTC');
     await editor.edit((b) => b.insert(new vscode.Position(line + 1, 0), '- 03:45 UTC: the all-clear was posted to the status page.\n'));
     const version = doc.version;
-    const update = await updated((u) => u.model.version >= version, 'the edited model');
+    const update = await updated((u) => u.model.version === version, 'the edited model');
     assert.equal(update.model.entries.at(-1)?.raw, '03:45 UTC');
     assert.equal(update.model.entries.at(-1)?.sincePrevious?.text, '15 min');
-    const drawn = await rendered((r) => r.version >= version, 'the webview to draw the edit');
+    const drawn = await rendered((r) => r.version === version, 'the webview to draw the edit');
     assert.equal(drawn.entries, update.model.entries.length);
   });
 

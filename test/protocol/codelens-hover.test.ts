@@ -4,29 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { DurationResult, ModelResult, StatedLengthEditResult } from '../../server/src/protocol';
+import { CHECKOUT_EAT as CHECKOUT } from '../fixtures/checkout-postmortem';
 import { requireCorpus } from '../support/corpus';
 import { TestClient } from './lspClient';
-
-const CHECKOUT = [
-  '# Postmortem: checkout errors',
-  '',
-  '## Issue Summary',
-  '',
-  'Duration: 2024-05-02 22:30 - 02:30 EAT',
-  'Impact: Checkout failed for 40% of users.',
-  'Root Cause: A bad deploy.',
-  '',
-  '## Timeline',
-  '',
-  'All times in EAT.',
-  '',
-  '- 22:30: Deploy started.',
-  '- 22:45: Alerts fired; outage detected by monitoring.',
-  '- 23:05: On-call engineer paged.',
-  '- 00:10: Deploy rolled back.',
-  '- 02:30: Service resolved, error rate back to normal.',
-  '',
-].join('\n');
 
 function lineOf(text: string, needle: string): number {
   const line = text.split('\n').findIndex((l) => l.includes(needle));
@@ -152,5 +132,24 @@ describe('CodeLens, hover and duration requests over stdio', function () {
     const model = (await client.connection.sendRequest('postmortem/model', { uri })) as ModelResult;
     assert.deepEqual(model.incident?.total, { minutes: 240, text: '4 h', from: 'window' });
     assert.match(model.incident!.summary!, /^4 h · detected after 15 min/);
+    assert.equal(model.incident!.summaryMarkdown, model.incident!.summary, 'nothing to escape in this summary');
+  });
+
+  it('across the spring-forward night, the lens, the model and the calculator all say 3 h', async () => {
+    // 23:30 EST (UTC-5) on March 9 to 03:30 EDT (UTC-4) on March 10 is 04:30Z to 07:30Z.
+    const text = ['# Postmortem: DST', '', '## Summary', '', 'Duration: 2024-03-09 23:30 - 03:30 America/New_York', '', '## Timeline', '', '- 23:30: Deploy started.', '- 03:30: Service resolved.', ''].join('\n');
+    const uri = 'file:///work/postmortems/dst-postmortem.md';
+    client.open(uri, text);
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    assert.equal(lenses[0].command!.title, '3 h · resolved after 3 h');
+    const model = (await client.connection.sendRequest('postmortem/model', { uri })) as ModelResult;
+    assert.deepEqual(model.window?.length, { minutes: 180, text: '3 h' });
+    assert.equal(model.window?.endText, '2024-03-10 03:30 UTC-04:00');
+    assert.deepEqual(model.entries.map((e) => e.dateText), ['2024-03-09', '2024-03-10']);
+    const typed = (await client.connection.sendRequest('postmortem/duration', { uri, start: '2024-03-09 23:30', end: '03:30' })) as DurationResult;
+    assert.ok(typed.ok, JSON.stringify(typed));
+    assert.equal(typed.text, '3 h');
+    assert.equal(typed.start.utcText, '2024-03-10 04:30 UTC');
+    assert.equal(typed.end.utcText, '2024-03-10 07:30 UTC');
   });
 });

@@ -23,7 +23,7 @@ describe('postmortem/model for the timeline preview', function () {
   });
   afterEach(() => client.stop());
 
-  it('marks invalid and out-of-order entries and gives the time since the previous placed entry', async () => {
+  it('marks invalid and out-of-order entries and gives the time since the timed entry just above', async () => {
     const model = await modelOf(client, 'timeline-preview-postmortem.md');
     const byRaw = (raw: string) => model.entries.find((e) => e.raw === raw)!;
     assert.deepEqual(
@@ -37,8 +37,9 @@ describe('postmortem/model for the timeline preview', function () {
     assert.equal(byRaw('00:40 UTC').outOfOrder, undefined);
     // 22:30 -> 00:40 across midnight (the invalid 24:10 between them is skipped).
     assert.deepEqual(byRaw('00:40 UTC').sincePrevious, { minutes: 130, text: '2 h 10 min' });
-    // After the out-of-order 00:35, the next entry counts from 00:40, the last placed one.
-    assert.deepEqual(byRaw('01:00 UTC').sincePrevious, { minutes: 20, text: '20 min' });
+    // The next entry counts from the one just above it, 00:35, as the timestamp-order rule compares
+    // (counting from the last placed 00:40 would give 11:30 after 12:00, 11:00 a negative gap).
+    assert.deepEqual(byRaw('01:00 UTC').sincePrevious, { minutes: 25, text: '25 min' });
     assert.equal(byRaw('22:00 UTC').sincePrevious, undefined, 'the first entry has nothing before it');
     assert.equal(byRaw('03:30 UTC').epochMs, Date.parse('2024-06-04T03:30:00Z'));
   });

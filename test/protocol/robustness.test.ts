@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestClient } from './lspClient';
-import { corpusDir } from '../support/corpus';
+import { requireCorpus } from '../support/corpus';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const spec: { tests: { markdown: string; number: number }[] } = require('commonmark-spec');
@@ -50,12 +50,11 @@ describe('server robustness', function () {
   });
 
   it('answers every corpus postmortem after random line deletions, swaps and truncations', async function () {
-    const dir = corpusDir();
-    if (!dir) this.skip();
+    const dir = requireCorpus(this);
     const next = random(20261128);
     let count = 0;
-    for (const name of readdirSync(dir!).filter((f) => f.endsWith('.md'))) {
-      let text = readFileSync(join(dir!, name), 'utf8');
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      let text = readFileSync(join(dir, name), 'utf8');
       const uri = `file:///corpus/postmortem-${name}`;
       let version = client.open(uri, text);
       for (let round = 0; round < 8; round++) {

@@ -1,6 +1,6 @@
 // The bundled language server over the real protocol (stdio), as any editor would drive it.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,7 +114,8 @@ describe('language server over stdio', function () {
     });
     assert.equal(fixAll.length, 1);
     assert.equal(fixAll[0].kind, 'source.fixAll.postmortem');
-    assert.ok(fixAll[0].edit.documentChanges[0].edits.length >= 1);
+    // heading-space is the only safe fix in SLOPPY.
+    assert.deepEqual(fixAll[0].edit.documentChanges[0].edits, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 2 } }, newText: ' ' }]);
   });
 
   it('lists sections and timeline entries as document symbols', async () => {
@@ -211,6 +212,63 @@ describe('language server settings and config files', function () {
       assert.equal(model.entries[1].phase, 'mitigated');
     } finally {
       await client.stop();
+    }
+  });
+
+  it('ignores a rule level in the postmortem.rules setting that is not one (the rule keeps its default)', async () => {
+    const client = new TestClient();
+    try {
+      client.configuration = { rules: { 'timestamp-order': 'loud', 'heading-space': 'info' } };
+      await client.initialize(true);
+      const uri = 'file:///work/postmortem.md';
+      const published = await client.diagnosticsFor(uri, client.open(uri, SLOPPY));
+      assert.deepEqual(published.diagnostics.filter((d) => d.code === 'timestamp-order').map((d) => d.severity), [2]);
+      assert.equal(published.diagnostics.find((d) => d.code === 'heading-space')?.severity, 3);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('reports a custom profile with "synonyms": 5 on the config file, and lints the document with the default profile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ profile: 'acme', profiles: { acme: { sections: [{ title: 'Comms', synonyms: 5 }] } } }));
+    const client = new TestClient(dir);
+    try {
+      await client.initialize();
+      const uri = pathToFileURL(join(dir, 'postmortem.md')).toString();
+      const published = await client.diagnosticsFor(uri, client.open(uri, SLOPPY));
+      assert.ok(published.diagnostics.some((d) => d.code === 'heading-space'));
+      assert.ok(!published.diagnostics.some((d) => d.code === 'internal-error'));
+      const rc = pathToFileURL(join(dir, '.postmortemrc.json')).toString();
+      const rcDiagnostics = await client.diagnostics((p) => p.uri === rc, 'diagnostics on the config file');
+      assert.deepEqual(
+        rcDiagnostics.diagnostics.map((d) => [d.code, d.message]),
+        [
+          ['config-invalid', 'Profile "acme": sections[0].synonyms must be an array of strings.'],
+          ['config-invalid', 'Profile "acme" is not used until its definition is fixed (see its other problems); the default profile applies.'],
+        ],
+      );
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a .postmortemrc.json saved with a byte order mark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
+    writeFileSync(join(dir, '.postmortemrc.json'), '\uFEFF{ "rules": { "timestamp-order": "off" } }');
+    const client = new TestClient(dir);
+    try {
+      await client.initialize();
+      const uri = pathToFileURL(join(dir, 'postmortem.md')).toString();
+      const published = await client.diagnosticsFor(uri, client.open(uri, SLOPPY));
+      assert.ok(!published.diagnostics.some((d) => d.code === 'timestamp-order'));
+      assert.ok(published.diagnostics.some((d) => d.code === 'timestamp-invalid'));
+      const rc = pathToFileURL(join(dir, '.postmortemrc.json')).toString();
+      assert.deepEqual((await client.diagnostics((p) => p.uri === rc, 'diagnostics on the config file')).diagnostics, []);
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

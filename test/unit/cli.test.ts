@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { requireCorpus } from '../support/corpus';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -234,6 +234,46 @@ describe('postmortem-lint (dist/cli.js)', function () {
       const missing = problems.filter((p) => p.ruleId === 'section-missing');
       assert.ok(missing.some((p) => /"Detection" section is missing \(Google SRE profile\)/.test(p.message)), JSON.stringify(problems));
       assert.ok(!problems.some((p) => p.ruleId === 'word-count'));
+    });
+
+    it('with a custom profile whose "synonyms" is 5: config-invalid on the config file, exit 1, the file still checked', function () {
+      const folder = mkdtempSync(join(temp, 'synonyms-'));
+      writeFileSync(join(folder, '.postmortemrc.json'), JSON.stringify({ profile: 'acme', profiles: { acme: { sections: [{ title: 'Comms', synonyms: 5 }] } } }));
+      copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(folder, 'postmortem.md'));
+      const run = cli([folder], folder);
+      assert.equal(run.status, 1);
+      assert.doesNotMatch(run.stderr, /internal error/);
+      const configLines = run.stdout.split('\n').filter((line) => line.startsWith('.postmortemrc.json:'));
+      assert.deepEqual(
+        configLines.map((line) => line.replace(/^[^ ]+ +/, '')),
+        [
+          'error Profile "acme": sections[0].synonyms must be an array of strings. [config-invalid]',
+          'error Profile "acme" is not used until its definition is fixed (see its other problems); the default profile applies. [config-invalid]',
+        ],
+      );
+      assert.match(run.stdout, /^postmortem\.md:3:1 .*\[heading-space\]$/m);
+      assert.match(run.stderr, / in 1 file\n$/);
+    });
+
+    it('reads a config file saved with a byte order mark', function () {
+      const folder = mkdtempSync(join(temp, 'bom-'));
+      writeFileSync(join(folder, '.postmortemrc.json'), '\uFEFF{ "rules": { "heading-space": "off" } }');
+      copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(folder, 'postmortem.md'));
+      const { problems } = json([folder], folder);
+      assert.ok(problems.length > 0, 'the postmortem has other problems');
+      assert.deepEqual(problems.filter((p) => p.ruleId === 'heading-space' || p.ruleId === 'config-invalid'), []);
+    });
+
+    it('matches files.include against paths relative to the working folder, wherever the config file is', function () {
+      const repo = mkdtempSync(join(temp, 'globs-'));
+      mkdirSync(join(repo, 'docs', 'reports'), { recursive: true });
+      mkdirSync(join(repo, 'docs', 'notes'));
+      writeFileSync(join(repo, 'docs', '.postmortemrc.json'), JSON.stringify({ files: { include: ['docs/reports/*.md'], detectByContent: false } }));
+      copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(repo, 'docs', 'reports', 'q1.md'));
+      copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(repo, 'docs', 'notes', 'q2.md'));
+      const run = cli(['docs'], repo);
+      assert.deepEqual([...new Set(run.stdout.trimEnd().split('\n').map((line) => line.split(':')[0]))], ['docs/reports/q1.md']);
+      assert.match(run.stderr, /Skipped 1 Markdown file /);
     });
   });
 

@@ -75,7 +75,7 @@ describe('templates', () => {
         model.sections.filter((s) => s.canonical).map((s) => s.canonical),
         'every section of the profile, in order',
       );
-      assert.ok(model.entries.length >= 2, 'the timeline has entries');
+      assert.equal(model.entries.length, 2, 'the timeline template\'s two entries');
     });
 
     it(`${profile.id}: New Postmortem text has the title and date, lints clean, and selects the first thing to write`, () => {

@@ -3,19 +3,15 @@
 // shows and applies. Both commands return what they did, so tests (and other extensions) can see it.
 import * as vscode from 'vscode';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import type {
-  CalculateDurationArgs,
-  DurationParams,
-  DurationResult,
-  StatedLengthEditParams,
-  StatedLengthEditResult,
+import {
+  Commands,
+  Methods,
+  type CalculateDurationArgs,
+  type DurationParams,
+  type DurationResult,
+  type StatedLengthEditParams,
+  type StatedLengthEditResult,
 } from '../../../server/src/protocol';
-
-// Names from server/src/protocol.ts (Methods, Commands); the client imports types only from there.
-const DURATION = 'postmortem/duration';
-const STATED_LENGTH_EDIT = 'postmortem/statedLengthEdit';
-export const CALCULATE_DURATION = 'postmortem.calculateDuration';
-export const ADD_STATED_LENGTH = 'postmortem.addStatedLength';
 
 type Failure = Extract<DurationResult, { ok: false }>;
 
@@ -31,15 +27,10 @@ function describeDefaults(defaults: DurationResult['defaults']): string {
   return defaults.date ? `${zone}, date ${defaults.date}` : zone;
 }
 
-/** `2024-04-10T09:00:00.000Z` -> `2024-04-10 09:00 UTC` (the date left out when it was made up). */
-function showUtc(utc: string, dateAssumed: boolean): string {
-  const [date, time] = utc.replace(/(:00)?\.000Z$/, '').split('T');
-  return `${dateAssumed ? '' : `${date} `}${time} UTC`;
-}
-
 function summary(result: Extract<DurationResult, { ok: true }>): string {
-  const from = showUtc(result.start.utc, result.start.dateAssumed);
-  const to = showUtc(result.end.utc, result.end.dateAssumed);
+  // Display text made by the server (the client formats no times itself).
+  const from = result.start.utcText;
+  const to = result.end.utcText;
   const notes = result.notes.length ? ` ${result.notes.join(' ')}` : '';
   return `Duration: ${result.text} (${result.start.raw} → ${result.end.raw}; ${from} → ${to}).${notes}`;
 }
@@ -63,7 +54,7 @@ function present(result: DurationResult, target: vscode.TextEditor | undefined):
 }
 
 async function ask(client: LanguageClient, params: DurationParams): Promise<DurationResult> {
-  return client.sendRequest<DurationResult>(DURATION, params);
+  return client.sendRequest<DurationResult>(Methods.duration, params);
 }
 
 /** Asks for a start and an end, validating each as the user types; undefined when cancelled. */
@@ -81,7 +72,7 @@ async function prompt(client: LanguageClient, uri: string | undefined, args: Cal
       const r = await ask(client, { uri, start: value, end: '' });
       if (startProblem(r)) return (r as Failure).error;
       const read = r.start;
-      return read ? { message: `Reads as ${showUtc(read.utc, read.dateAssumed)}`, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
+      return read ? { message: `Reads as ${read.utcText}`, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
     },
   });
   if (start === undefined) return undefined;
@@ -136,7 +127,7 @@ export async function addStatedLength(client: LanguageClient, arg?: unknown): Pr
     return undefined;
   }
   const params: StatedLengthEditParams = { uri: document.uri.toString() };
-  const result = await client.sendRequest<StatedLengthEditResult>(STATED_LENGTH_EDIT, params);
+  const result = await client.sendRequest<StatedLengthEditResult>(Methods.statedLengthEdit, params);
   if (!result.ok) {
     void vscode.window.showInformationMessage(`Postmortem: ${result.reason}`);
     return undefined;
@@ -154,7 +145,7 @@ export async function addStatedLength(client: LanguageClient, arg?: unknown): Pr
 
 export function registerDurationCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(CALCULATE_DURATION, (args?: CalculateDurationArgs) => calculateDuration(client, args)),
-    vscode.commands.registerCommand(ADD_STATED_LENGTH, (arg?: unknown) => addStatedLength(client, arg)),
+    vscode.commands.registerCommand(Commands.calculateDuration, (args?: CalculateDurationArgs) => calculateDuration(client, args)),
+    vscode.commands.registerCommand(Commands.addStatedLength, (arg?: unknown) => addStatedLength(client, arg)),
   );
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { sendOverride, type Overrides } from '../overrides';
-import { PROFILES } from '../profiles';
+import { profilesFor } from '../profileList';
 import type { PostmortemStatusBar } from '../statusBar';
 import { fixAll } from './fixAll';
 
@@ -30,15 +30,30 @@ export function registerCommands(
     output.info(`${uri.toString()}: ${value === null ? 'postmortem detection reset to automatic' : value ? 'treated as a postmortem' : 'not treated as a postmortem'}`);
   };
 
-  const selectProfile = async (arg?: unknown): Promise<void> => {
+  /**
+   * Sets `postmortem.profile` for the file's folder to one of the profiles the server offers there
+   * (built-in and from .postmortemrc.json). `choice` (a profile id, for keybindings, other
+   * extensions and tests) answers the quick pick in advance. Resolves with the id set, if any.
+   */
+  const selectProfile = async (arg?: unknown, choice?: unknown): Promise<string | undefined> => {
     const uri = targetUri(arg);
     const config = vscode.workspace.getConfiguration('postmortem', uri);
-    const current = config.get<string>('profile', 'alx');
-    const picked = await vscode.window.showQuickPick(
-      PROFILES.map((p) => ({ label: p.label, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id })),
-      { title: 'Postmortem profile', placeHolder: 'Which sections and fields the postmortem must have' },
-    );
-    if (!picked) return;
+    const current = config.get<string>('profile');
+    const profiles = await profilesFor(client, uri);
+    let picked: { id: string } | undefined;
+    if (typeof choice === 'string') {
+      picked = profiles.find((p) => p.id === choice);
+      if (!picked) {
+        void vscode.window.showErrorMessage(`Postmortem: there is no profile "${choice}" here (available: ${profiles.map((p) => p.id).join(', ')}).`);
+        return undefined;
+      }
+    } else {
+      picked = await vscode.window.showQuickPick(
+        profiles.map((p) => ({ label: p.name, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id })),
+        { title: 'Postmortem profile', placeHolder: 'Which sections and fields the postmortem must have', matchOnDetail: true },
+      );
+    }
+    if (!picked) return undefined;
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
     const target = folder
       ? (vscode.workspace.workspaceFolders?.length ?? 0) > 1
@@ -46,6 +61,7 @@ export function registerCommands(
         : vscode.ConfigurationTarget.Workspace
       : vscode.ConfigurationTarget.Global;
     await config.update('profile', picked.id, target);
+    return picked.id;
   };
 
   context.subscriptions.push(

@@ -4,7 +4,9 @@
 // when the file exists, it is opened as it is.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type NewPostmortemParams, type NewPostmortemResult, type ProfileInfo, type ProfilesParams } from '../../../server/src/protocol';
+import { Methods, type NewPostmortemParams, type NewPostmortemResult } from '../../../server/src/protocol';
+import { profilesIn } from '../profileList';
+import { DEFAULT_NEW_POSTMORTEM_FOLDER } from '../settingDefaults';
 
 /** Arguments that answer the prompts in advance (for keybindings, other extensions and tests). */
 export interface NewPostmortemArgs {
@@ -14,22 +16,16 @@ export interface NewPostmortemArgs {
   date?: string;
 }
 
-export const DEFAULT_FOLDER = 'postmortems';
-
 function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Why a date is not usable, or undefined when it is a real `YYYY-MM-DD` date. */
-export function dateProblem(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) return 'Write the date as YYYY-MM-DD, for example 2024-04-10.';
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return `${value.trim()} is not a day of the calendar.`;
-  return undefined;
+/** The server's message for the user, without vscode-jsonrpc's `Request <method> failed with message: ` wrapper. */
+function serverMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Request \S+ failed with message: /, '');
 }
 
 function targetFolder(): vscode.WorkspaceFolder | undefined {
@@ -47,8 +43,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 async function pickProfile(client: LanguageClient, folder: vscode.Uri | undefined): Promise<string | undefined> {
-  const profiles = await client.sendRequest<ProfileInfo[]>(Methods.profiles, { uri: folder?.toString() } satisfies ProfilesParams);
-  const current = vscode.workspace.getConfiguration('postmortem', folder).get<string>('profile', 'alx');
+  const profiles = await profilesIn(client, folder);
+  const current = vscode.workspace.getConfiguration('postmortem', folder).get<string>('profile');
   const items = profiles.map((p) => ({ label: p.name, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id }));
   items.sort((a, b) => Number(b.id === current) - Number(a.id === current));
   const picked = await vscode.window.showQuickPick(items, { title: 'New Postmortem (1/3): profile', placeHolder: 'Which template to start from', matchOnDetail: true });
@@ -58,7 +54,7 @@ async function pickProfile(client: LanguageClient, folder: vscode.Uri | undefine
 /** Runs the command; resolves with the document's URI, or undefined when cancelled or refused. */
 export async function newPostmortem(client: LanguageClient, args: NewPostmortemArgs = {}): Promise<vscode.Uri | undefined> {
   const workspaceFolder = targetFolder();
-  const folderSetting = vscode.workspace.getConfiguration('postmortem', workspaceFolder?.uri).get<string>('newPostmortemFolder', DEFAULT_FOLDER);
+  const folderSetting = vscode.workspace.getConfiguration('postmortem', workspaceFolder?.uri).get<string>('newPostmortemFolder', DEFAULT_NEW_POSTMORTEM_FOLDER);
   const folder = workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, ...folderSetting.split(/[\\/]+/).filter((part) => part && part !== '.'));
 
   const profile = args.profile ?? (await pickProfile(client, folder));
@@ -72,23 +68,25 @@ export async function newPostmortem(client: LanguageClient, args: NewPostmortemA
       validateInput: (value) => (value.trim() ? undefined : 'The postmortem needs a title.'),
     }));
   if (title === undefined || !title.trim()) return undefined;
+  // The server checks the date (core/templates.ts) while it writes the template: its refusal is the message shown.
+  const write = (date: string) =>
+    client.sendRequest<NewPostmortemResult>(Methods.newPostmortem, { uri: folder?.toString(), profile, title: title.trim(), date: date.trim() } satisfies NewPostmortemParams);
   const date =
     args.date ??
     (await vscode.window.showInputBox({
       title: 'New Postmortem (3/3): incident date',
       prompt: 'The day the incident started, YYYY-MM-DD',
       value: today(),
-      validateInput: dateProblem,
+      validateInput: (value) => write(value).then(() => undefined, serverMessage),
     }));
   if (date === undefined) return undefined;
-  const problem = dateProblem(date);
-  if (problem) {
-    void vscode.window.showErrorMessage(`New Postmortem: ${problem}`);
+  let result: NewPostmortemResult;
+  try {
+    result = await write(date);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`New Postmortem: ${serverMessage(error)}`);
     return undefined;
   }
-
-  const params: NewPostmortemParams = { uri: folder?.toString(), profile, title: title.trim(), date: date.trim() };
-  const result = await client.sendRequest<NewPostmortemResult>(Methods.newPostmortem, params);
 
   let document: vscode.TextDocument;
   if (folder) {

@@ -18,7 +18,7 @@ export function toMermaid(model: ModelResult): string {
   let section: string | undefined;
   for (const entry of model.entries) {
     if (!isPlaced(entry)) continue;
-    const date = entry.dateAssumed ? undefined : entry.instant?.slice(0, 10);
+    const date = entry.dateText;
     if (date && date !== section) {
       section = date;
       lines.push(`    section ${date}`);

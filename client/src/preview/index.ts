@@ -5,7 +5,7 @@ import { basename } from '../uris';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
 import { toMarkdownTable, toMermaid, toSvg } from './export';
-import { PREVIEW_VIEW_TYPE, type RenderedMessage, type UpdateMessage } from './messages';
+import { PREVIEW_VIEW_TYPE, type NotOpenMessage, type RenderedMessage, type UpdateMessage } from './messages';
 import { TimelinePreview } from './panel';
 
 export interface TimelinePreviewApi {
@@ -15,6 +15,9 @@ export interface TimelinePreviewApi {
   lastRendered(): RenderedMessage | undefined;
   onDidPostUpdate: vscode.Event<UpdateMessage>;
   onDidRender: vscode.Event<RenderedMessage>;
+  /** The last time the panel said its document is not open, if it did. */
+  lastNotOpen(): NotOpenMessage | undefined;
+  onDidPostNotOpen: vscode.Event<NotOpenMessage>;
   /** Feeds a message to the panel's handler, exactly as if the webview had sent it. */
   receive(message: unknown): Promise<void>;
   uri(): vscode.Uri | undefined;
@@ -101,6 +104,8 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     lastRendered: () => preview.lastRendered,
     onDidPostUpdate: preview.onDidPostUpdate,
     onDidRender: preview.onDidRender,
+    lastNotOpen: () => preview.lastNotOpen,
+    onDidPostNotOpen: preview.onDidPostNotOpen,
     receive: (message) => preview.handleMessage(message),
     uri: () => preview.uri,
     isLocked: () => preview.isLocked,

@@ -1,6 +1,6 @@
 // Where each timeline entry goes on the vertical time axis: the one layout shared by the webview
 // and the SVG export, so both draw the same picture. Pure: no DOM, no vscode.
-import type { ModelEntry, ModelResult } from '../../../server/src/protocol';
+import type { ModelEntry, ModelResult, Phase } from '../../../server/src/protocol';
 
 export type AxisRow =
   /** A timeline entry, in document order. `space` is the proportional gap above it, in pixels. */
@@ -79,8 +79,8 @@ export function layoutAxis(model: Pick<ModelResult, 'entries' | 'window'>): Axis
   return { rows, scale, longGapMinutes };
 }
 
-/** How a phase id reads to people. */
-export const PHASE_LABELS: Record<string, string> = {
+/** How a phase id reads to people (a Record over the core's Phase: a new phase fails to compile until it has a label). */
+export const PHASE_LABELS: Record<Phase, string> = {
   started: 'Started',
   detected: 'Detected',
   acknowledged: 'Acknowledged',
@@ -90,13 +90,13 @@ export const PHASE_LABELS: Record<string, string> = {
 };
 
 export function phaseLabel(phase: string): string {
-  return PHASE_LABELS[phase] ?? phase;
+  return (PHASE_LABELS as Record<string, string>)[phase] ?? phase;
 }
 
 /** Why an entry is not on the axis, in words; undefined for placed entries. */
 export function entryProblem(entry: ModelEntry): string | undefined {
   if (entry.error) return `Invalid time: ${entry.error}`;
-  if (entry.outOfOrder) return 'Out of order: earlier than an entry above it';
+  if (entry.outOfOrder) return 'Out of order: earlier than the entry just above it';
   if (entry.epochMs === undefined) return 'No time the preview can place';
   return undefined;
 }

@@ -24,7 +24,18 @@ export interface HighlightMessage {
   line: number;
 }
 
-export type ToWebviewMessage = UpdateMessage | HighlightMessage;
+/**
+ * Extension -> webview: the document is not open, so the server has no model of it (a panel
+ * restored after a reload, or its file closed). The panel asks again when the document opens.
+ */
+export interface NotOpenMessage {
+  type: 'notOpen';
+  uri: string;
+  fileName: string;
+  locked: boolean;
+}
+
+export type ToWebviewMessage = UpdateMessage | HighlightMessage | NotOpenMessage;
 
 /** Webview -> extension: the script is listening. */
 export interface ReadyMessage {
@@ -48,7 +59,12 @@ export interface RenderedMessage {
   placed: number;
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealMessage | RenderedMessage;
+/** Webview -> extension: the user asked to open the document the panel is waiting for. */
+export interface OpenDocumentMessage {
+  type: 'openDocument';
+}
+
+export type FromWebviewMessage = ReadyMessage | RevealMessage | RenderedMessage | OpenDocumentMessage;
 
 /** What the webview keeps across reloads (`vscode.setState`), read back by the panel serializer. */
 export interface PreviewState {
@@ -66,6 +82,8 @@ export function parseWebviewMessage(value: unknown): FromWebviewMessage | undefi
   switch (m.type) {
     case 'ready':
       return { type: 'ready' };
+    case 'openDocument':
+      return { type: 'openDocument' };
     case 'reveal':
       return isIndex(m.version) && isIndex(m.entry) ? { type: 'reveal', version: m.version, entry: m.entry } : undefined;
     case 'rendered':

@@ -6,7 +6,16 @@ import { basename } from '../uris';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
 import { previewHtml } from './html';
-import { parsePreviewState, parseWebviewMessage, PREVIEW_VIEW_TYPE, UPDATE_DEBOUNCE_MS, type RenderedMessage, type ToWebviewMessage, type UpdateMessage } from './messages';
+import {
+  parsePreviewState,
+  parseWebviewMessage,
+  PREVIEW_VIEW_TYPE,
+  UPDATE_DEBOUNCE_MS,
+  type NotOpenMessage,
+  type RenderedMessage,
+  type ToWebviewMessage,
+  type UpdateMessage,
+} from './messages';
 
 
 export class TimelinePreview implements vscode.Disposable {
@@ -20,11 +29,15 @@ export class TimelinePreview implements vscode.Disposable {
   private readonly panelDisposables: vscode.Disposable[] = [];
   private readonly posted = new vscode.EventEmitter<UpdateMessage>();
   private readonly rendered = new vscode.EventEmitter<RenderedMessage>();
+  private readonly postedNotOpen = new vscode.EventEmitter<NotOpenMessage>();
   /** Fired after each model message is posted to the webview, and when the webview says it drew one. */
   readonly onDidPostUpdate = this.posted.event;
   readonly onDidRender = this.rendered.event;
+  /** Fired after the webview is told the document is not open. */
+  readonly onDidPostNotOpen = this.postedNotOpen.event;
   lastUpdate: UpdateMessage | undefined;
   lastRendered: RenderedMessage | undefined;
+  lastNotOpen: NotOpenMessage | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -34,9 +47,17 @@ export class TimelinePreview implements vscode.Disposable {
     this.disposables.push(
       this.posted,
       this.rendered,
+      this.postedNotOpen,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && e.document.uri.toString() === this.documentUri?.toString() && e.contentChanges.length) this.scheduleRefresh();
+      }),
+      // Opening the document gives the server its model; closing it takes the model away.
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.panel && document.uri.toString() === this.documentUri?.toString()) this.scheduleRefresh();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (this.panel && document.uri.toString() === this.documentUri?.toString()) this.scheduleRefresh();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (this.panel && e.affectsConfiguration('postmortem')) this.scheduleRefresh();
@@ -130,6 +151,21 @@ export class TimelinePreview implements vscode.Disposable {
         this.lastRendered = message;
         this.rendered.fire(message);
         break;
+      case 'openDocument':
+        await this.openDocument();
+        break;
+    }
+  }
+
+  /** Opens the previewed document in an editor beside the panel (the not-open state's button). */
+  private async openDocument(): Promise<void> {
+    const uri = this.documentUri;
+    if (!uri) return;
+    const column = this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+    try {
+      await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: false });
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Timeline preview: cannot open ${basename(uri.path)}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -145,12 +181,15 @@ export class TimelinePreview implements vscode.Disposable {
       return;
     }
     if (uri.toString() !== this.documentUri?.toString()) return; // switched meanwhile
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    // The server has not seen this document (yet) or answered for an older version: ask again soon.
-    if (!model || (document && model.version < document.version)) {
-      this.scheduleRefresh();
+    if (!model) {
+      // The server has no such document: it is not open. Say so; opening it asks again (no polling).
+      this.model = undefined;
+      this.postNotOpen(uri);
       return;
     }
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    // An answer for an older version: the change that made the newer one has scheduled a refresh.
+    if (document && model.version < document.version) return;
     this.model = model;
     this.postModel(model);
   }
@@ -245,6 +284,14 @@ export class TimelinePreview implements vscode.Disposable {
     this.post(message);
     this.lastUpdate = message;
     this.posted.fire(message);
+  }
+
+  private postNotOpen(uri: vscode.Uri): void {
+    if (!this.panel || !this.ready) return;
+    const message: NotOpenMessage = { type: 'notOpen', uri: uri.toString(), fileName: basename(uri.path), locked: this.locked };
+    this.post(message);
+    this.lastNotOpen = message;
+    this.postedNotOpen.fire(message);
   }
 
   private post(message: ToWebviewMessage): void {

@@ -10,6 +10,7 @@ import type { Profile } from './profiles/profile';
 import { FIELD_KINDS, fieldKind } from './profiles/fields';
 import { sectionAt } from './parse';
 import { SNIPPETS, renderSnippet } from './templates';
+import { scanLeadingTimestamp } from './time';
 
 export type SuggestionKind = 'section' | 'field' | 'time';
 
@@ -150,7 +151,6 @@ function fieldSuggestions({ model, profile, offset }: CompletionRequest, line: L
 // ---- timeline times ----------------------------------------------------------------------------------
 
 const TIMELINE_START = /^(\s*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?)([\d:]*)$/;
-const CLOCK = /\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?(?:[AaPp]\.?[Mm]\.?))?/;
 
 function timeSuggestions({ text, model, offset, now }: CompletionRequest, line: Line): Suggestion[] | undefined {
   const match = TIMELINE_START.exec(line.before);
@@ -223,11 +223,12 @@ function formatNow(now: number, model: PostmortemModel, reference: TimelineEntry
     return { text: at.toFormat('HH:mm') + zoneText, zoneName: at.zoneName ?? 'UTC' };
   }
   const raw = stamp.raw;
-  const clock = CLOCK.exec(raw);
+  // Where the scanner finds the clock in what was written (`09:00`, `9:00 AM`, `11 AM`).
+  const clock = scanLeadingTimestamp(raw)?.clockAt;
   if (!clock) return { text: at.toFormat('HH:mm'), zoneName: at.zoneName ?? zone };
-  const written = clock[0];
+  const written = raw.slice(clock.offset, clock.offset + clock.length);
   const seconds = /:\d{2}:\d{2}/.test(written) ? ':ss' : '';
-  const hour = /^\d:/.test(written) ? (stamp.time?.clock === '12h' ? 'h' : 'H') : stamp.time?.clock === '12h' ? 'hh' : 'HH';
+  const hour = /^\d(?!\d)/.test(written) ? (stamp.time?.clock === '12h' ? 'h' : 'H') : stamp.time?.clock === '12h' ? 'hh' : 'HH';
   let time = at.toFormat(`${hour}:mm${seconds}`);
   if (stamp.time?.clock === '12h') {
     const meridiem = /[ \t]?([AaPp])(\.?)([Mm])(\.?)$/.exec(written);
@@ -238,10 +239,10 @@ function formatNow(now: number, model: PostmortemModel, reference: TimelineEntry
     }
   }
   let date = '';
-  if (stamp.date && clock.index > 0) {
-    const datePart = raw.slice(0, clock.index);
+  if (stamp.date && clock.offset > 0) {
+    const datePart = raw.slice(0, clock.offset);
     const glue = /(?:[\s,@T]|\bat\b)*$/.exec(datePart)?.[0] ?? ' ';
     date = (/^\d{4}-\d{2}-\d{2}/.test(datePart) ? at.toFormat('yyyy-MM-dd') : at.toFormat('LLLL d, yyyy')) + glue;
   }
-  return { text: date + time + raw.slice(clock.index + written.length), zoneName: at.zoneName ?? zone };
+  return { text: date + time + raw.slice(clock.offset + clock.length), zoneName: at.zoneName ?? zone };
 }

@@ -4,7 +4,8 @@
 import { minimatch } from 'minimatch';
 import type { Finding, RuleLevel, Span } from './model';
 import { RULE_IDS } from './rules';
-import { BUILTIN_PROFILES, builtinProfile, customProfile, defaultProfile, type CustomProfileDefinition, type Profile } from './profiles';
+import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, defaultProfile, sectionIdOfTitle, type CustomProfileDefinition, type Profile } from './profiles';
+import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
 import { PHASE_NAMES, type PhaseWords } from './parse';
 
@@ -20,6 +21,9 @@ export const DEFAULT_INCLUDE = [
   '**/*incident*/**/*.md',
   '**/*retro*/**/*.md',
 ];
+
+/** Documents longer than this many characters get one information diagnostic instead of a lint (the `maxDocumentSize` setting's default). */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
 
 export interface ConfigFile {
   profile?: string;
@@ -41,7 +45,64 @@ function spanOfKey(text: string, key: string): Span {
   return at < 0 ? { start: 0, end: Math.min(1, text.length) } : { start: at, end: at + key.length + 2 };
 }
 
+const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+/** A config file found for a document: where it is, its text (without a byte order mark) and what it says. */
+export interface FoundConfig {
+  /** With forward slashes, as given to findConfig. */
+  path: string;
+  text: string;
+  config: ConfigFile;
+  findings: Finding[];
+}
+
+/**
+ * Reads the file at a path: its text, or undefined when there is no file there. It throws when the
+ * file is there but cannot be read; findConfig reports that as a problem on the config file.
+ */
+export type ReadFile = (path: string) => string | undefined;
+
+/**
+ * The `.postmortemrc.json` that applies to files in a folder: the nearest one in that folder or
+ * above. Paths use forward slashes (`/home/me/docs`, `C:/docs`); the host does the file system.
+ * The one discovery the editor's server and the CLI share.
+ */
+export function findConfig(startDir: string, readFile: ReadFile): FoundConfig | undefined {
+  for (let dir = startDir; ; ) {
+    const path = `${dir.replace(/\/+$/, '')}/${CONFIG_FILE_NAME}`;
+    let text: string | undefined;
+    try {
+      text = readFile(path);
+    } catch (error) {
+      const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
+      return { path, text: '', config: {}, findings: [configFinding(`${CONFIG_FILE_NAME} cannot be read (${reason}).`, { start: 0, end: 0 })] };
+    }
+    if (text !== undefined) {
+      text = withoutBom(text);
+      return { path, text, ...parseConfigFile(text) };
+    }
+    const parent = parentFolder(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** `/a/b` -> `/a`, `/a` -> `/`, `C:/a` -> `C:/`; a root (or a bare name) is its own parent. */
+function parentFolder(dir: string): string {
+  const trimmed = dir.replace(/\/+$/, '');
+  const at = trimmed.lastIndexOf('/');
+  // No parent for a bare name, nor above a UNC share (`//server/share`).
+  if (at < 0 || (trimmed.startsWith('//') && at <= 1)) return dir;
+  const parent = trimmed.slice(0, at);
+  return parent === '' || /^[A-Za-z]:$/.test(parent) ? `${parent}/` : parent;
+}
+
+/**
+ * Reads a config file's text. A byte order mark is not part of the JSON: it is dropped, and spans
+ * are offsets in the text without it (the text an editor shows).
+ */
 export function parseConfigFile(text: string): { config: ConfigFile; findings: Finding[] } {
+  text = withoutBom(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -68,29 +129,25 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
     } else {
       config.profiles = {};
       for (const [id, definition] of Object.entries(raw.profiles as Record<string, unknown>)) {
-        const problem = checkProfileDefinition(definition);
-        if (problem) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
-        else config.profiles[id] = definition as CustomProfileDefinition;
+        const { problems, usable } = checkProfileDefinition(definition);
+        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
+        if (usable) config.profiles[id] = definition as CustomProfileDefinition;
       }
     }
   }
   if (raw.profile !== undefined) {
     if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey(text, 'profile')));
-    else if (!builtinProfile(raw.profile) && !config.profiles?.[raw.profile]) {
+    else if (builtinProfile(raw.profile) || config.profiles?.[raw.profile]) config.profile = raw.profile;
+    else if (isObject(raw.profiles) && raw.profiles[raw.profile] !== undefined) {
+      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey(text, 'profile')));
+    } else {
       findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey(text, 'profile')));
-    } else config.profile = raw.profile;
+    }
   }
   if (raw.rules !== undefined) {
-    if (typeof raw.rules !== 'object' || raw.rules === null || Array.isArray(raw.rules)) {
-      findings.push(configFinding('"rules" must be an object of rule id -> off | info | warning | error.', spanOfKey(text, 'rules')));
-    } else {
-      config.rules = {};
-      for (const [id, level] of Object.entries(raw.rules as Record<string, unknown>)) {
-        if (!RULE_IDS.includes(id)) findings.push(configFinding(`Unknown rule "${id}".`, spanOfKey(text, id)));
-        else if (!LEVELS.includes(level as RuleLevel)) findings.push(configFinding(`Rule "${id}": "${String(level)}" is not one of off, info, warning, error.`, spanOfKey(text, id)));
-        else config.rules[id] = level as RuleLevel;
-      }
-    }
+    const { rules, problems } = readRules(raw.rules);
+    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(text, problem.key)));
+    if (isObject(raw.rules)) config.rules = rules;
   }
   if (raw.files !== undefined) {
     const files = raw.files as Record<string, unknown>;
@@ -128,28 +185,90 @@ export function readPhaseWords(value: unknown): PhaseWords | string {
   return result;
 }
 
-function checkProfileDefinition(definition: unknown): string | undefined {
-  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return 'must be an object.';
-  const d = definition as Record<string, unknown>;
-  if (d.extends !== undefined && (typeof d.extends !== 'string' || !builtinProfile(d.extends))) {
-    return `"extends" must name a built-in profile (${BUILTIN_PROFILES.map((p) => p.id).join(', ')}).`;
+/**
+ * Rule levels from settings or a config file: the valid entries, and what is wrong with the others
+ * (each with the key to point at). Settings ignore the problems; a config file reports them.
+ */
+export function readRules(value: unknown): { rules: Record<string, RuleLevel>; problems: { key: string; message: string }[] } {
+  const rules: Record<string, RuleLevel> = {};
+  if (value === undefined || value === null) return { rules, problems: [] };
+  if (!isObject(value)) return { rules, problems: [{ key: 'rules', message: '"rules" must be an object of rule id -> off | info | warning | error.' }] };
+  const problems: { key: string; message: string }[] = [];
+  for (const [id, level] of Object.entries(value)) {
+    if (!RULE_IDS.includes(id)) problems.push({ key: id, message: `Unknown rule "${id}".` });
+    else if (!LEVELS.includes(level as RuleLevel)) problems.push({ key: id, message: `Rule "${id}": ${JSON.stringify(level)} is not one of off, info, warning, error.` });
+    else rules[id] = level as RuleLevel;
   }
+  return { rules, problems };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+const PROFILE_KEYS = ['name', 'description', 'extends', 'sections', 'requiredFields', 'fieldsSection', 'words', 'timelineAsList'];
+const SECTION_KEYS = ['id', 'title', 'synonyms', 'required', 'template'];
+
+/**
+ * What is wrong with a custom profile definition, every field checked, so that parse and the rules
+ * only ever see the shapes they expect. Unknown keys are reported but do not stop the profile
+ * being used; any other problem does.
+ */
+function checkProfileDefinition(definition: unknown): { problems: string[]; usable: boolean } {
+  if (!isObject(definition)) return { problems: ['must be an object.'], usable: false };
+  const d = definition;
+  const problems: string[] = [];
+  const unknownKeys: string[] = [];
+  for (const key of ['name', 'description']) {
+    if (d[key] !== undefined && typeof d[key] !== 'string') problems.push(`"${key}" must be a string.`);
+  }
+  if (d.extends !== undefined && (typeof d.extends !== 'string' || !builtinProfile(d.extends))) {
+    problems.push(`"extends" must name a built-in profile (${BUILTIN_PROFILES.map((p) => p.id).join(', ')}).`);
+  }
+  let sectionIds: string[] | undefined;
   if (d.sections !== undefined) {
-    if (!Array.isArray(d.sections)) return '"sections" must be an array.';
-    for (const section of d.sections) {
-      if (typeof section !== 'object' || section === null || typeof (section as { title?: unknown }).title !== 'string') {
-        return 'every section needs a "title" string.';
-      }
+    if (!Array.isArray(d.sections)) problems.push('"sections" must be an array of {"title": ...} objects.');
+    else {
+      sectionIds = [];
+      d.sections.forEach((section: unknown, index) => {
+        const where = `sections[${index}]`;
+        if (!isObject(section)) return problems.push(`${where} must be an object with a "title".`);
+        if (typeof section.title !== 'string' || !section.title.trim()) problems.push(`${where}.title must be a non-empty string.`);
+        if (section.id !== undefined && (typeof section.id !== 'string' || !section.id.trim())) problems.push(`${where}.id must be a non-empty string.`);
+        if (section.synonyms !== undefined && !isStringList(section.synonyms)) problems.push(`${where}.synonyms must be an array of strings.`);
+        if (section.required !== undefined && typeof section.required !== 'boolean') problems.push(`${where}.required must be true or false.`);
+        if (section.template !== undefined && typeof section.template !== 'string') problems.push(`${where}.template must be a string (the Markdown body of the section).`);
+        for (const key of Object.keys(section)) if (!SECTION_KEYS.includes(key)) unknownKeys.push(`${where}: unknown key "${key}" (expected ${SECTION_KEYS.join(', ')}).`);
+        const id = typeof section.id === 'string' ? section.id : typeof section.title === 'string' ? sectionIdOfTitle(section.title) : undefined;
+        if (id === undefined) return;
+        if (sectionIds!.includes(id)) problems.push(`${where}: a second section with the id "${id}".`);
+        sectionIds!.push(id);
+      });
     }
   }
-  if (d.requiredFields !== undefined && !(Array.isArray(d.requiredFields) && d.requiredFields.every((f) => typeof f === 'string'))) {
-    return '"requiredFields" must be an array of field ids.';
+  if (d.requiredFields !== undefined) {
+    const known = FIELD_KINDS.map((kind) => kind.id);
+    if (!isStringList(d.requiredFields)) problems.push(`"requiredFields" must be an array of field ids (${known.join(', ')}).`);
+    else for (const field of d.requiredFields) if (!known.includes(field)) problems.push(`"requiredFields": unknown field "${field}" (expected ${known.join(', ')}).`);
+  }
+  if (d.fieldsSection !== undefined) {
+    const ids = sectionIds ?? baseProfileOf(d as CustomProfileDefinition).sections.map((s) => s.id);
+    if (typeof d.fieldsSection !== 'string' || !ids.includes(d.fieldsSection)) {
+      problems.push(`"fieldsSection" must be the id of one of the profile's sections (${ids.join(', ')}).`);
+    }
   }
   if (d.words !== undefined && d.words !== null) {
     const words = d.words as { min?: unknown; max?: unknown };
-    if (typeof words.min !== 'number' || typeof words.max !== 'number' || words.min > words.max) return '"words" must be {"min": n, "max": m} with n <= m.';
+    const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    if (!isObject(d.words) || !count(words.min) || !count(words.max) || (words.min as number) > (words.max as number) || Object.keys(d.words).some((k) => k !== 'min' && k !== 'max')) {
+      problems.push('"words" must be {"min": n, "max": m} with whole numbers 0 <= n <= m, or null for no word range.');
+    }
   }
-  return undefined;
+  if (d.timelineAsList !== undefined && typeof d.timelineAsList !== 'boolean') problems.push('"timelineAsList" must be true or false.');
+  for (const key of Object.keys(d)) if (!PROFILE_KEYS.includes(key)) unknownKeys.push(`unknown key "${key}" (expected ${PROFILE_KEYS.join(', ')}).`);
+  return { problems: [...problems, ...unknownKeys], usable: problems.length === 0 };
 }
 
 function profileIds(config: ConfigFile): string[] {

@@ -2,13 +2,15 @@
 // acknowledge or escalate, mitigate and resolve, each with the timeline entry it came from so a
 // reader can see why. Plus the facts a hover shows about one timestamp, and the edit that writes a
 // missing length into the Duration line. Pure: model in, plain data out.
-import { DateTime } from 'luxon';
 import type { CivilDate, Phase, PostmortemModel, Span, TextEdit, Timestamp } from './model';
-import { findTimestamps, formatLength } from './time';
-import { civilDateOfInstant, lengthBetween, type LengthDefaults, type LengthResult, type ResolvedEnd } from './metrics/between';
+import { civilDateOf, findTimestamps, formatInstant, formatLength } from './time';
+import { lengthBetween, type LengthDefaults, type LengthResult, type ResolvedEnd } from './metrics/between';
+import { orderEntries } from './metrics/order';
 
-export { lengthBetween, readDefaults, isLengthFailure, formatCivilDate, civilDateOfInstant } from './metrics/between';
+export { lengthBetween, readDefaults, isLengthFailure } from './metrics/between';
 export type { LengthDefaults, LengthPart, LengthResult, ResolvedEnd } from './metrics/between';
+export { orderEntries, phaseMarkers } from './metrics/order';
+export type { EntryPlace } from './metrics/order';
 
 /** The stages measured from the incident start, in the order they happen. */
 export type Milestone = 'detect' | 'acknowledge' | 'mitigate' | 'resolve';
@@ -69,17 +71,18 @@ function comparable(a: { dateAssumed?: boolean }, b: { dateAssumed?: boolean }):
   return Boolean(a.dateAssumed) === Boolean(b.dateAssumed);
 }
 
-export function incidentMetrics(model: PostmortemModel): IncidentMetrics {
+export function incidentMetrics(model: PostmortemModel, order = orderEntries(model)): IncidentMetrics {
   const window = model.window;
-  const timed = model.entries.filter((entry) => entry.timestamp.epochMs !== undefined && !entry.timestamp.error);
-  const firstTimed = timed.find((entry) => entry.phase === 'started') ?? timed[0];
+  // Only placed entries count: an entry the timestamp-order rule flags has a time nobody trusts.
+  const placed = model.entries.filter((_, index) => order[index].placed);
+  const firstTimed = placed.find((entry) => entry.phase === 'started') ?? placed[0];
   const start = point(window?.start, 'window') ?? point(firstTimed?.timestamp, 'timeline');
   let end = window?.error ? undefined : point(window?.end, 'window');
   if (end && start && (end.epochMs <= start.epochMs || !comparable(start, end))) end = undefined;
 
   const metrics: IncidentMetrics = { start, end, milestones: [], zone: model.timelineZone ?? window?.zone };
   const windowStart = window?.start;
-  if (windowStart?.instant && !windowStart.dateAssumed) metrics.date = civilDateOfInstant(windowStart.instant);
+  if (windowStart?.instant && !windowStart.dateAssumed) metrics.date = civilDateOf(windowStart.instant);
 
   if (start && end && start.from === 'window' && !window?.error) {
     metrics.totalMinutes = (end.epochMs - start.epochMs) / 60_000;
@@ -93,7 +96,7 @@ export function incidentMetrics(model: PostmortemModel): IncidentMetrics {
     for (const milestone of MILESTONES) {
       const phases = MILESTONE_PHASES[milestone];
       const entryIndex = model.entries.findIndex(
-        (entry) => entry.phase !== undefined && phases.includes(entry.phase) && entry.timestamp.epochMs !== undefined && !entry.timestamp.error,
+        (entry, index) => entry.phase !== undefined && phases.includes(entry.phase) && order[index].placed,
       );
       if (entryIndex < 0) continue;
       const entry = model.entries[entryIndex];
@@ -153,15 +156,6 @@ export interface TimestampFacts {
   sincePrevious?: { minutes: number; raw: string };
 }
 
-/** `2024-04-10 09:00 UTC+03:00`, seconds only when written, no date when it was made up. */
-export function formatInstant(epochMs: number, zone: string, withDate: boolean): string {
-  const dateTime = DateTime.fromMillis(epochMs, { zone });
-  if (!dateTime.isValid) return new Date(epochMs).toISOString();
-  const clock = dateTime.second ? 'HH:mm:ss' : 'HH:mm';
-  const offset = dateTime.offset === 0 ? 'UTC' : `UTC${dateTime.toFormat('ZZ')}`;
-  return `${dateTime.toFormat(withDate ? `yyyy-MM-dd ${clock}` : clock)} ${offset}`;
-}
-
 /** The facts about the timestamp (timeline entry or window end) that covers `offset`, if any. */
 export function timestampFactsAt(model: PostmortemModel, offset: number, metrics = incidentMetrics(model)): TimestampFacts | undefined {
   const covers = (span: Span) => span.start <= offset && offset <= span.end;
@@ -171,12 +165,8 @@ export function timestampFactsAt(model: PostmortemModel, offset: number, metrics
   const index = model.entries.findIndex((entry) => covers(entry.timestamp.span));
   if (index >= 0) {
     timestamp = model.entries[index].timestamp;
-    for (let i = index - 1; i >= 0; i--) {
-      if (model.entries[i].timestamp.epochMs !== undefined && !model.entries[i].timestamp.error) {
-        previous = model.entries[i].timestamp;
-        break;
-      }
-    }
+    const previousIndex = orderEntries(model)[index].previous;
+    previous = previousIndex === undefined ? undefined : model.entries[previousIndex].timestamp;
   } else if (model.window?.start && covers(model.window.start.span)) {
     timestamp = model.window.start;
     kind = 'window-start';

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { remarkTables } from './remark-tables';
 import type { Nodes, Root } from 'mdast';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type {
   CivilDate,
   Field,
@@ -28,6 +28,9 @@ import {
   findZoneDeclaration,
   parseWindowText,
   scanLeadingTimestamp,
+  civilDateOf,
+  nextDayWallTime,
+  PLACEHOLDER_DATE,
   toDateTime,
   type ScannedTimestamp,
   type WindowText,
@@ -70,8 +73,6 @@ export function parseMarkdown(text: string): Root {
   return processorFor(mayHaveTable(text), frontMatter).parse(text) as Root;
 }
 
-/** Stands in for the date when none is written anywhere, so times can still be ordered. */
-const PLACEHOLDER_DATE: CivilDate = { year: 2000, month: 1, day: 3 };
 /** An earlier clock time is read as the next day when that puts it less than this after the previous entry. */
 export const ROLLOVER_LIMIT_MS = 6 * 3600_000;
 
@@ -519,23 +520,24 @@ function resolve(timestamp: Timestamp, date: CivilDate | undefined, zone: string
   const effectiveZone = timestamp.zone ?? zone;
   const dateTime = toDateTime(day ?? PLACEHOLDER_DATE, timestamp.time, effectiveZone ?? 'UTC');
   if (!dateTime) return;
-  timestamp.instant = dateTime.toISO() ?? undefined;
-  timestamp.epochMs = dateTime.toMillis();
+  setInstant(timestamp, dateTime);
   if (!day) timestamp.dateAssumed = true;
   if (!effectiveZone) timestamp.zoneAssumed = true;
 }
 
-function shiftDays(timestamp: Timestamp, days: number): void {
-  if (timestamp.instant === undefined) return;
-  const shifted = DateTime.fromISO(timestamp.instant, { setZone: true }).plus({ days });
-  timestamp.instant = shifted.toISO() ?? undefined;
-  timestamp.epochMs = shifted.toMillis();
+function setInstant(timestamp: Timestamp, dateTime: DateTime): void {
+  timestamp.instant = dateTime.toISO() ?? undefined;
+  timestamp.epochMs = dateTime.toMillis();
 }
 
-function civilDateOf(timestamp: Timestamp): CivilDate | undefined {
-  if (timestamp.instant === undefined || timestamp.dateAssumed) return timestamp.date;
-  const dateTime = DateTime.fromISO(timestamp.instant, { setZone: true });
-  return { year: dateTime.year, month: dateTime.month, day: dateTime.day };
+/**
+ * The resolved timestamp's wall time on the next day (the time module's rule, so a daylight-saving
+ * change overnight counts), or undefined when it has no instant.
+ */
+function nextDayOf(timestamp: Timestamp, zone: string | undefined): DateTime | undefined {
+  const date = timestamp.instant === undefined ? undefined : civilDateOf(timestamp.instant);
+  if (!date || !timestamp.time) return undefined;
+  return nextDayWallTime(date, timestamp.time, timestamp.zone ?? zone ?? 'UTC')?.dateTime;
 }
 
 function dateFromText(value: string | undefined): CivilDate | undefined {
@@ -624,7 +626,8 @@ function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefine
     // `10:00 PM - 01:30 AM`: an end clock before the start with no date of its own is the next day.
     const endDateWritten = Boolean(scanLeadingTimestamp(end.raw)?.date);
     if (start?.epochMs !== undefined && end.epochMs !== undefined && end.epochMs < start.epochMs && !endDateWritten) {
-      shiftDays(end, 1);
+      const nextDay = nextDayOf(end, zone);
+      if (nextDay) setInstant(end, nextDay);
     }
   }
   return window;
@@ -643,7 +646,7 @@ function readEntries(
   const entries: TimelineEntry[] = [];
   const windowStart = window?.start;
   let currentDate: CivilDate | undefined =
-    windowStart && !windowStart.dateAssumed && windowStart.instant ? civilDateOf(windowStart) : undefined;
+    windowStart && !windowStart.dateAssumed && windowStart.instant ? civilDateOf(windowStart.instant) : undefined;
   const defaultZone = declaredZone ?? window?.zone;
   let previous: Timestamp | undefined;
 
@@ -662,14 +665,14 @@ function readEntries(
     resolve(timestamp, timestamp.date ?? currentDate, defaultZone);
     let rolledOver = false;
     if (!timestamp.date && previous?.epochMs !== undefined && timestamp.epochMs !== undefined && timestamp.epochMs < previous.epochMs) {
-      const nextDay = timestamp.epochMs + 24 * 3600_000;
-      if (nextDay - previous.epochMs < ROLLOVER_LIMIT_MS) {
-        shiftDays(timestamp, 1);
+      const nextDay = nextDayOf(timestamp, defaultZone);
+      if (nextDay && nextDay.toMillis() - previous.epochMs < ROLLOVER_LIMIT_MS) {
+        setInstant(timestamp, nextDay);
         rolledOver = true;
       }
     }
     if (timestamp.epochMs !== undefined) {
-      if (timestamp.date || rolledOver) currentDate = civilDateOf(timestamp);
+      if ((timestamp.date || rolledOver) && !timestamp.dateAssumed) currentDate = civilDateOf(timestamp.instant!);
       previous = timestamp;
     }
     entries.push({

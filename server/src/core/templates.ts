@@ -45,7 +45,6 @@ const LOCAL_ZONE = 'UTC$CURRENT_TIMEZONE_OFFSET';
 // ---- section templates -> pieces -----------------------------------------------------------------
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CLOCK = /\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?/;
 
 function todayFor(sample: string): string {
   return ISO_DATE.test(sample) ? TODAY_ISO : TODAY_LONG;
@@ -63,13 +62,15 @@ class SlotNames {
 /** A timestamp split into date, clock and zone slots, with what is written between them kept. */
 function timestampPieces(stamp: ScannedTimestamp, names: SlotNames, role: string | undefined): Piece[] {
   const raw = stamp.raw;
-  const clock = CLOCK.exec(raw);
+  // Where the scanner found the clock in what was written (`09:00`, `9:00 AM`, `11 AM`).
+  const clock = stamp.time ? stamp.clockAt : undefined;
   const parts: { start: number; end: number; slot: Slot }[] = [];
-  if (clock && stamp.time) {
-    parts.push({ start: clock.index, end: clock.index + clock[0].length, slot: { key: role ?? names.next('time'), sample: clock[0] } });
+  if (clock) {
+    const sample = raw.slice(clock.offset, clock.offset + clock.length);
+    parts.push({ start: clock.offset, end: clock.offset + clock.length, slot: { key: role ?? names.next('time'), sample } });
   }
   if (stamp.date) {
-    const end = clock && stamp.time && clock.index > 0 ? raw.slice(0, clock.index).replace(/(?:[\s,@T]|\bat\b)*$/, '').length : raw.length;
+    const end = clock && clock.offset > 0 ? raw.slice(0, clock.offset).replace(/(?:[\s,@T]|\bat\b)*$/, '').length : raw.length;
     const sample = raw.slice(0, end);
     parts.push({ start: 0, end, slot: { key: 'date', sample, snippetDefault: todayFor(sample) } });
   }

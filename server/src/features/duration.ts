@@ -2,9 +2,8 @@
 // "add the length to the Duration line" edit, answered from the core. The client only asks.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemModel } from '../core/model';
-import { formatLength } from '../core/time';
+import { formatCivilDate, formatInstant, formatLength } from '../core/time';
 import {
-  formatCivilDate,
   incidentMetrics,
   isLengthFailure,
   lengthBetween,
@@ -17,9 +16,18 @@ import {
 } from '../core/metrics';
 import type { DurationEnd, DurationParams, DurationResult, IncidentSummary, StatedLengthEditResult } from '../protocol';
 import { toRange } from './convert';
+import { escapeMarkdown } from './hover';
 
 function toEnd(end: ResolvedEnd): DurationEnd {
-  return { raw: end.raw, instant: end.instant, utc: end.utc, zone: end.zone, zoneAssumed: end.zoneAssumed, dateAssumed: end.dateAssumed };
+  return {
+    raw: end.raw,
+    instant: end.instant,
+    utc: end.utc,
+    utcText: formatInstant(end.epochMs, 'UTC', !end.dateAssumed),
+    zone: end.zone,
+    zoneAssumed: end.zoneAssumed,
+    dateAssumed: end.dateAssumed,
+  };
 }
 
 function toResult(result: LengthResult, defaults: DurationResult['defaults']): DurationResult {
@@ -60,7 +68,13 @@ export function statedLength(document: TextDocument, model: PostmortemModel | un
 /** The `incident` part of the `postmortem/model` answer: what the status bar shows. */
 export function incidentSummary(model: PostmortemModel): IncidentSummary {
   const metrics = incidentMetrics(model);
-  const summary: IncidentSummary = { summary: summarizeMetrics(metrics), zone: metrics.zone, date: metrics.date && formatCivilDate(metrics.date) };
+  const text = summarizeMetrics(metrics);
+  const summary: IncidentSummary = {
+    summary: text,
+    summaryMarkdown: text && escapeMarkdown(text),
+    zone: metrics.zone,
+    date: metrics.date && formatCivilDate(metrics.date),
+  };
   if (metrics.totalMinutes !== undefined && metrics.totalFrom) {
     summary.total = { minutes: metrics.totalMinutes, text: formatLength(metrics.totalMinutes), from: metrics.totalFrom };
   }

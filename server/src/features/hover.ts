@@ -7,14 +7,17 @@ import { timestampFactsAt, type TimestampFacts } from '../core/metrics';
 import { formatLength } from '../core/time';
 import { toRange } from './convert';
 
-/** Markdown-escapes text the user wrote (it only ever appears mid-line, so `-`, `#` and `+` are safe). */
-function escape(text: string): string {
+/**
+ * Markdown-escapes text the user wrote, for the hover and the status bar tooltip (it only ever
+ * appears mid-line, so `-`, `#` and `+` are safe).
+ */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
 
 function since(minutes: number, raw: string, what: string): string {
   const length = formatLength(Math.abs(minutes));
-  return minutes < 0 ? `${length} before ${what} (${escape(raw)})` : `${length} since ${what} (${escape(raw)})`;
+  return minutes < 0 ? `${length} before ${what} (${escapeMarkdown(raw)})` : `${length} since ${what} (${escapeMarkdown(raw)})`;
 }
 
 const KIND: Record<TimestampFacts['kind'], string> = {
@@ -24,16 +27,16 @@ const KIND: Record<TimestampFacts['kind'], string> = {
 };
 
 export function hoverMarkdown(facts: TimestampFacts): string {
-  const lines = [`**${escape(facts.raw)}** · ${KIND[facts.kind]}`, ''];
-  if (facts.error) return [...lines, escape(facts.error)].join('\n');
+  const lines = [`**${escapeMarkdown(facts.raw)}** · ${KIND[facts.kind]}`, ''];
+  if (facts.error) return [...lines, escapeMarkdown(facts.error)].join('\n');
   if (!facts.utc) return [...lines, 'This time cannot be placed (no date or zone to resolve it).'].join('\n');
   if (facts.zone === 'UTC') {
     lines.push(`- UTC (the document's zone): ${facts.utc}`);
   } else {
     lines.push(`- UTC: ${facts.utc}`);
-    if (facts.local) lines.push(`- Document zone (${escape(facts.zone!)}): ${facts.local}`);
+    if (facts.local) lines.push(`- Document zone (${escapeMarkdown(facts.zone!)}): ${facts.local}`);
   }
-  if (facts.ownLocal) lines.push(`- As written (${escape(facts.ownZone!)}): ${facts.ownLocal}`);
+  if (facts.ownLocal) lines.push(`- As written (${escapeMarkdown(facts.ownZone!)}): ${facts.ownLocal}`);
   if (facts.sinceStart) lines.push(`- ${since(facts.sinceStart.minutes, facts.sinceStart.raw, 'the incident start')}`);
   if (facts.sincePrevious) {
     const what = facts.kind === 'window-end' ? 'the start' : 'the previous entry';

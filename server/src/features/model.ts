@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemModel, Timestamp } from '../core/model';
-import { incidentMetrics, type Milestone } from '../core/metrics';
-import { formatLength } from '../core/time';
+import { incidentMetrics, orderEntries, phaseMarkers, type Milestone } from '../core/metrics';
+import { civilDateOf, formatCivilDate, formatInstant, formatLength } from '../core/time';
 import type { FormattedLength, ModelEntry, ModelMetric, ModelPhase, ModelResult } from '../protocol';
 import { toRange } from './convert';
 import { incidentSummary } from './duration';
@@ -11,7 +10,7 @@ import { incidentSummary } from './duration';
 export function modelResult(document: TextDocument, model: PostmortemModel | undefined, isPostmortem: boolean, profile: string): ModelResult {
   const window = model?.window;
   const entries = placeEntries(document, model);
-  const phases = phaseMarkers(entries);
+  const phases = phasesOf(model, entries);
   const windowLength =
     window?.start?.epochMs !== undefined && window.end?.epochMs !== undefined ? lengthBetween(window.start.epochMs, window.end.epochMs) : undefined;
   return {
@@ -51,26 +50,29 @@ function lengthBetween(fromMs: number, toMs: number): FormattedLength {
   return { minutes, text: formatLength(minutes) };
 }
 
-/** `2024-03-14 09:10 UTC`, or `09:10 UTC` when no date was written. */
+/** The core's one instant format, in the zone it was read in: `2024-03-14 09:10 UTC+03:00`. */
 function displayText(timestamp: Timestamp, windowZone: string | undefined): string | undefined {
-  if (!timestamp.instant) return undefined;
-  const at = DateTime.fromISO(timestamp.instant, { setZone: true });
-  if (!at.isValid) return undefined;
-  const zone = timestamp.zoneText ?? windowZone ?? (timestamp.zoneAssumed ? undefined : timestamp.zone);
-  return [at.toFormat(timestamp.dateAssumed ? 'HH:mm' : 'yyyy-MM-dd HH:mm'), zone].filter(Boolean).join(' ');
+  if (timestamp.epochMs === undefined) return undefined;
+  return formatInstant(timestamp.epochMs, timestamp.zone ?? windowZone ?? 'UTC', !timestamp.dateAssumed);
+}
+
+function dateTextOf(timestamp: Timestamp): string | undefined {
+  const date = timestamp.instant && !timestamp.dateAssumed ? civilDateOf(timestamp.instant) : undefined;
+  return date && formatCivilDate(date);
 }
 
 /**
- * Entries in document order, each with what a time axis needs: an entry earlier than one above it
- * is out of order (marked, not placed); placed entries carry the time since the previous placed one.
+ * Entries in document order, placed as the core orders them (the timestamp-order rule's reading):
+ * an out-of-order entry is marked, not placed; placed entries carry the time since the entry before.
  */
 function placeEntries(document: TextDocument, model: PostmortemModel | undefined): ModelEntry[] {
-  let previousMs: number | undefined;
-  return (model?.entries ?? []).map((entry) => {
-    const epochMs = entry.timestamp.error ? undefined : entry.timestamp.epochMs;
-    const outOfOrder = epochMs !== undefined && previousMs !== undefined && epochMs < previousMs;
-    const sincePrevious = epochMs !== undefined && previousMs !== undefined && !outOfOrder ? lengthBetween(previousMs, epochMs) : undefined;
-    if (epochMs !== undefined && !outOfOrder) previousMs = epochMs;
+  if (!model) return [];
+  const order = orderEntries(model);
+  return model.entries.map((entry, index) => {
+    const { timed, outOfOrder, placed, previous } = order[index];
+    const epochMs = timed ? entry.timestamp.epochMs : undefined;
+    const previousMs = previous === undefined ? undefined : model.entries[previous].timestamp.epochMs;
+    const sincePrevious = placed && epochMs !== undefined && previousMs !== undefined ? lengthBetween(previousMs, epochMs) : undefined;
     return {
       range: toRange(document, entry.span),
       timestampRange: toRange(document, entry.timestamp.span),
@@ -81,30 +83,26 @@ function placeEntries(document: TextDocument, model: PostmortemModel | undefined
       phase: entry.phase,
       epochMs,
       dateAssumed: entry.timestamp.dateAssumed || undefined,
+      dateText: dateTextOf(entry.timestamp),
       outOfOrder: outOfOrder || undefined,
       sincePrevious,
     };
   });
 }
 
-const isPlaced = (entry: ModelEntry): entry is ModelEntry & { epochMs: number } => entry.epochMs !== undefined && !entry.outOfOrder;
-
-/** The first placed entry of each phase, in time order, with the time since the previous marker. */
-function phaseMarkers(entries: ModelEntry[]): ModelPhase[] {
-  const seen = new Set<string>();
-  const markers: ModelPhase[] = [];
-  entries.forEach((entry, index) => {
-    if (!entry.phase || !isPlaced(entry) || seen.has(entry.phase)) return;
-    seen.add(entry.phase);
-    const previous = markers[markers.length - 1];
-    const previousMs = previous && entries[previous.entry].epochMs!;
-    markers.push({
-      phase: entry.phase,
-      entry: index,
-      sincePreviousPhase: previous ? { phase: previous.phase, length: lengthBetween(previousMs, entry.epochMs) } : undefined,
-    });
+/** The core's phase markers (first placed entry of each phase), with the time since the previous marker. */
+function phasesOf(model: PostmortemModel | undefined, entries: ModelEntry[]): ModelPhase[] {
+  if (!model) return [];
+  return phaseMarkers(model).map((marker, index, markers) => {
+    const previous = markers[index - 1];
+    return {
+      phase: marker.phase,
+      entry: marker.entry,
+      sincePreviousPhase: previous
+        ? { phase: previous.phase, length: lengthBetween(entries[previous.entry].epochMs!, entries[marker.entry].epochMs!) }
+        : undefined,
+    };
   });
-  return markers;
 }
 
 const METRIC_LABELS: Record<Milestone, string> = {

@@ -1,12 +1,20 @@
 // The length between two timestamps written as text (`09:00 PST`, `2024-03-10 01:30`, `1:00 PM`),
 // each in its own zone or a default one, across midnight, dates and daylight-saving changes.
 // The calculator command and the selection arithmetic both come here; luxon does all the time math.
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { CivilDate, ClockTime } from '../model';
-import { formatLength, resolveZone, scanLeadingTimestamp, toDateTime, type ScannedTimestamp } from '../time';
+import {
+  formatCivilDate,
+  formatLength,
+  nextDayWallTime,
+  PLACEHOLDER_DATE,
+  resolveWallTime,
+  resolveZone,
+  scanLeadingTimestamp,
+  type ScannedTimestamp,
+  type WallInstant,
+} from '../time';
 
-/** Stands in for the date when none is written or given: a winter day, far from any DST change. */
-const PLACEHOLDER_DATE: CivilDate = { year: 2000, month: 1, day: 3 };
 const MIDNIGHT: ClockTime = { hour: 0, minute: 0, second: 0, clock: '24h' };
 const EXAMPLES = 'for example 09:00, 1:30 PM, 2024-04-10 09:00 UTC or April 10, 2024 9:00 AM EAT';
 
@@ -80,42 +88,31 @@ function isFailure(value: unknown): value is Failure {
   return typeof value === 'object' && value !== null && (value as Failure).ok === false;
 }
 
-function describeDate(date: CivilDate): string {
-  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-}
-
 function wallTime(time: ClockTime): string {
   return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
 /**
- * The instant, plus a note when the wall time falls in a DST gap (skipped: luxon moves it forward)
- * or overlap (happens twice: the first is taken).
+ * The instant of a wall time the time module resolved, plus a note when it falls in a DST gap
+ * (skipped: moved forward) or overlap (happens twice: the first is taken).
  */
-function toInstant(
-  scanned: ScannedTimestamp,
-  date: CivilDate,
-  zone: string,
-  notes: string[],
-): DateTime | undefined {
-  const time = scanned.time ?? MIDNIGHT;
-  let dateTime = toDateTime(date, time, zone);
-  if (!dateTime) return undefined;
-  if (dateTime.hour !== time.hour || dateTime.minute !== time.minute) {
+function noted(scanned: ScannedTimestamp, wall: WallInstant | undefined, zone: string, notes: string[]): DateTime | undefined {
+  if (!wall) return undefined;
+  const { dateTime, date, time } = wall;
+  if (wall.skipped) {
     notes.push(
-      `${scanned.raw}: ${wallTime(time)} does not exist on ${describeDate(date)} in ${zone} (the clocks jumped forward); read as ${dateTime.toFormat('HH:mm ZZZZ')}.`,
+      `${scanned.raw}: ${wallTime(time)} does not exist on ${formatCivilDate(date)} in ${zone} (the clocks jumped forward); read as ${dateTime.toFormat('HH:mm ZZZZ')}.`,
     );
-  } else {
-    const offsets = dateTime.getPossibleOffsets();
-    if (offsets.length > 1) {
-      // luxon takes the later one; the common convention (RFC 5545, Temporal's "compatible") is the first.
-      dateTime = offsets.reduce((a, b) => (b.toMillis() < a.toMillis() ? b : a));
-      notes.push(
-        `${scanned.raw}: ${wallTime(time)} happens twice on ${describeDate(date)} in ${zone} (the clocks went back); read as the first, ${dateTime.toFormat('HH:mm ZZZZ')}.`,
-      );
-    }
+  } else if (wall.repeated) {
+    notes.push(
+      `${scanned.raw}: ${wallTime(time)} happens twice on ${formatCivilDate(date)} in ${zone} (the clocks went back); read as the first, ${dateTime.toFormat('HH:mm ZZZZ')}.`,
+    );
   }
   return dateTime;
+}
+
+function toInstant(scanned: ScannedTimestamp, date: CivilDate, zone: string, notes: string[]): DateTime | undefined {
+  return noted(scanned, resolveWallTime(date, scanned.time ?? MIDNIGHT, zone), zone, notes);
 }
 
 function resolvedEnd(raw: string, dateTime: DateTime, zone: string, zoneAssumed: boolean, dateAssumed: boolean): ResolvedEnd {
@@ -161,11 +158,9 @@ export function lengthBetween(startText: string, endText: string, defaults: Leng
   let endTime = toInstant(end, endDate ?? PLACEHOLDER_DATE, endZone, endNotes);
   if (!endTime) return fail('end', `${end.raw} cannot be read in the zone ${endZone}.`, startEnd);
   if (!end.date && endTime.toMillis() < startTime.toMillis()) {
-    // `23:50 - 00:20`: the end is on the next day. Recomputed from the wall time on that day, so a
-    // DST change on the next day still counts.
-    const next = endTime.plus({ days: 1 });
+    // `23:50 - 00:20`: the end is on the next day, read as the same wall time there.
     const rolledNotes = [`${end.raw} is earlier in the day than ${start.raw}, so it is read as the next day.`];
-    const rolled = toInstant(end, { year: next.year, month: next.month, day: next.day }, endZone, rolledNotes);
+    const rolled = noted(end, nextDayWallTime(endDate ?? PLACEHOLDER_DATE, end.time ?? MIDNIGHT, endZone), endZone, rolledNotes);
     if (rolled) [endTime, endNotes] = [rolled, rolledNotes];
   }
   notes.push(...endNotes);
@@ -200,15 +195,4 @@ export function readDefaults(zoneText?: string, dateText?: string): LengthDefaul
 
 export function isLengthFailure(value: LengthDefaults | LengthResult): value is Failure {
   return isFailure(value);
-}
-
-/** A civil date as `YYYY-MM-DD`. */
-export function formatCivilDate(date: CivilDate): string {
-  return describeDate(date);
-}
-
-/** The civil date of an ISO instant in its own offset (what the document wrote). */
-export function civilDateOfInstant(instant: string): CivilDate | undefined {
-  const dateTime = DateTime.fromISO(instant, { setZone: true });
-  return dateTime.isValid ? { year: dateTime.year, month: dateTime.month, day: dateTime.day } : undefined;
 }

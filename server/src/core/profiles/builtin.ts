@@ -34,7 +34,7 @@ export const ALX: Profile = {
 export const GOOGLE_SRE: Profile = {
   id: 'google-sre',
   name: 'Google SRE',
-  description: 'The Google SRE book template: summary, impact, root causes, trigger, resolution, detection, action items, lessons learned, timeline.',
+  description: 'The Google SRE book template: summary, impact, root causes, resolution, detection, action items, lessons learned, timeline.',
   sections: [
     { id: 'summary', title: 'Summary', required: true, template: 'One paragraph: what happened and what it cost.\n' },
     { id: 'impact', title: 'Impact', required: true, template: 'Who was affected, how, and for how long.\n' },
@@ -70,7 +70,7 @@ export const PAGERDUTY: Profile = {
 export const ATLASSIAN: Profile = {
   id: 'atlassian',
   name: 'Atlassian',
-  description: 'The Atlassian incident handbook: summary, fault, impact, detection, response, recovery, timeline, root causes, lessons, corrective actions.',
+  description: 'The Atlassian incident handbook: incident summary, impact, detection, recovery, timeline, root cause, lessons learned, corrective actions.',
   sections: [
     { id: 'summary', title: 'Incident Summary', required: true, template: 'What happened, to whom, and for how long.\n' },
     { id: 'impact', title: 'Impact', required: true, template: 'Who was affected and how.\n' },

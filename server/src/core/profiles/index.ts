@@ -1,6 +1,5 @@
 import type { Profile, ProfileSection } from './profile';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from './builtin';
-import { sectionKind } from './sections';
 
 export type { Profile, ProfileSection } from './profile';
 export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from './builtin';
@@ -25,16 +24,38 @@ export function defaultProfile(): Profile {
   return builtinProfile(DEFAULT_PROFILE_ID)!;
 }
 
+/** The id of a custom section that names none: its title in kebab case. */
+export function sectionIdOfTitle(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/** The profile a custom one builds on. */
+export function baseProfileOf(definition: CustomProfileDefinition): Profile {
+  return builtinProfile(definition.extends ?? DEFAULT_PROFILE_ID) ?? defaultProfile();
+}
+
+/**
+ * The body of a known section that the definition gives none: the base profile's, else the first
+ * built-in profile's with that id; an empty body for a section no built-in profile has.
+ */
+function builtinTemplate(sectionId: string, base: Profile): string {
+  for (const profile of [base, ...BUILTIN_PROFILES]) {
+    const section = profile.sections.find((s) => s.id === sectionId);
+    if (section) return section.template;
+  }
+  return '\n';
+}
+
 /** A custom profile on top of the built-in one it extends (ALX when it names none). */
 export function customProfile(id: string, definition: CustomProfileDefinition): Profile {
-  const base = builtinProfile(definition.extends ?? DEFAULT_PROFILE_ID) ?? defaultProfile();
+  const base = baseProfileOf(definition);
   const sections: ProfileSection[] | undefined = definition.sections?.map((section) => {
-    const kind = section.id ? sectionKind(section.id) : undefined;
+    const sectionId = section.id ?? sectionIdOfTitle(section.title);
     return {
-      id: section.id ?? section.title.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      id: sectionId,
       title: section.title,
       required: section.required ?? true,
-      template: section.template ?? kind?.title ?? '\n',
+      template: section.template ?? builtinTemplate(sectionId, base),
       synonyms: section.synonyms,
     };
   });

@@ -1,7 +1,6 @@
 import type { ClockTime } from '../model';
+import { scanLeadingTimestamp } from '../time';
 import type { Rule } from './rule';
-
-const TIME_IN_RAW = /(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*[AaPp]\.?\s?[Mm]\.?)?/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -19,7 +18,7 @@ export const timestampFormatMixed: Rule = {
   id: 'timestamp-format-mixed',
   description: '12-hour and 24-hour clocks mixed in one timeline.',
   defaultSeverity: 'info',
-  check({ text, model }) {
+  check({ model }) {
     const timed = model.entries.filter((entry) => entry.timestamp.time && !entry.timestamp.error);
     const twelve = timed.filter((entry) => entry.timestamp.time!.clock === '12h').length;
     const twentyFour = timed.length - twelve;
@@ -29,18 +28,20 @@ export const timestampFormatMixed: Rule = {
     return timed
       .filter((entry) => entry.timestamp.time!.clock !== majority)
       .flatMap((entry) => {
-        const { span, time } = entry.timestamp;
-        const match = TIME_IN_RAW.exec(text.slice(span.start, span.end));
-        if (!match) return [];
-        const at = span.start + match.index;
+        const { span, time, raw } = entry.timestamp;
+        // The scanner says where the clock is in what was written (`9:00 AM`, `11 AM`): only it is rewritten.
+        const clockAt = scanLeadingTimestamp(raw)?.clockAt;
+        const at = clockAt && span.start + clockAt.offset;
+        const message = `${raw} uses a different clock than the rest of the timeline (mostly ${label}).`;
+        if (at === undefined) return [{ message, span }];
         return [
           {
-            message: `${entry.timestamp.raw} uses a different clock than the rest of the timeline (mostly ${label}).`,
+            message,
             span,
             fixes: [
               {
                 title: `Write it as ${rewriteClock(time!, majority)} (${label})`,
-                edits: [{ span: { start: at, end: at + match[0].length }, newText: rewriteClock(time!, majority) }],
+                edits: [{ span: { start: at, end: at + clockAt!.length }, newText: rewriteClock(time!, majority) }],
                 safe: true,
               },
             ],

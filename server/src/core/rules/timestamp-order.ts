@@ -1,3 +1,4 @@
+import { orderEntries } from '../metrics/order';
 import type { Rule } from './rule';
 
 export const timestampOrder: Rule = {
@@ -5,18 +6,16 @@ export const timestampOrder: Rule = {
   description: 'A timeline entry earlier than the one before it.',
   defaultSeverity: 'warning',
   check({ model }) {
-    const reports = [];
-    let previous: (typeof model.entries)[number] | undefined;
-    for (const entry of model.entries) {
-      if (entry.timestamp.epochMs === undefined) continue;
-      if (previous && entry.timestamp.epochMs < previous.timestamp.epochMs!) {
-        reports.push({
+    return orderEntries(model).flatMap((place, index) => {
+      if (!place.outOfOrder) return [];
+      const entry = model.entries[index];
+      const previous = model.entries[place.previous!];
+      return [
+        {
           message: `${entry.timestamp.raw} is earlier than the entry before it (${previous.timestamp.raw}): move it up or correct the time.`,
           span: entry.timestamp.span,
-        });
-      }
-      previous = entry;
-    }
-    return reports;
+        },
+      ];
+    });
   },
 };

@@ -8,10 +8,13 @@
 // - `raw`/`offset`/`length` cover exactly what was written, zone and its parentheses included.
 // - In a window, ends carry what they inherit (the end gets the start's date, an end without a
 //   zone gets the window's), but `zoneText` is only set on the end where the zone was written.
-export type { ScannedTimestamp } from './scan';
-export { scanLeadingTimestamp, findTimestamps, toDateTime, MONTH_NAMES } from './scan';
+export type { ScannedTimestamp, RawPart } from './scan';
+export { scanLeadingTimestamp, findTimestamps, MONTH_NAMES } from './scan';
+export type { WallInstant } from './wall';
+export { toDateTime, resolveWallTime, nextDayWallTime, addDays, civilDateOf, formatCivilDate, PLACEHOLDER_DATE } from './wall';
 export { resolveZone, findZoneDeclaration, fixedZone, matchZoneAt, ZONE_ABBREVIATIONS } from './zones';
 export type { ZoneMatch, ZoneContext } from './zones';
 export type { WindowText } from './window';
 export { parseWindowText } from './window';
 export { parseLength, formatLength, findLength, lengthAt } from './length';
+export { formatInstant } from './format';

@@ -1,5 +1,6 @@
 // Lengths of time as people write them (`4 hours`, `2h 30m`, `about 1.5 hours`) and the one
 // formatter every message uses, so the product never shows the same length two ways.
+import { execAt } from './sticky';
 
 /** Minutes per unit, biggest first: components must come in this order (`2 h 30 min`, not `30 min 2 h`). */
 const UNITS: Array<[RegExp, number]> = [
@@ -17,11 +18,6 @@ const NUMBER_COMPONENT_RE = /(\d{1,6}(?:\.\d{1,4})?)[ \t]{0,2}(days?|d|hours?|hr
 const WORD_COMPONENT_RE = /(half an?|an?|one)[ \t]{1,2}(days?|hours?|minutes?|seconds?)(?![A-Za-z])/iy;
 /** Between components: `2h 30m`, `2 hours, 30 minutes`, `1 hour and 15 minutes`. */
 const JOINER_RE = /[ \t]{0,3}(?:,[ \t]{0,3})?(?:and[ \t]{1,3})?/iy;
-
-function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(text);
-}
 
 function unitMinutes(unit: string): number {
   for (const [re, minutes] of UNITS) if (re.test(unit)) return minutes;

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { CivilDate, ClockTime } from '../model';
 import { matchZoneAt, type ZoneMatch } from './zones';
+import { execAt } from './sticky';
 
 /** A timestamp found in a piece of text. Offsets are relative to that text. */
 export interface ScannedTimestamp {
@@ -17,6 +18,16 @@ export interface ScannedTimestamp {
   zone?: string;
   /** Set when the text is shaped like a time or date but cannot be one; says what is wrong. */
   error?: string;
+  /** Where the date is written within `raw` (weekday excluded), when it is: lets a fix rewrite it alone. */
+  dateAt?: RawPart;
+  /** Where the clock is written within `raw`, AM/PM included, zone excluded (`9:00 AM`, `11 AM`, `13:00`). */
+  clockAt?: RawPart;
+}
+
+/** A part of a timestamp's `raw`: offset from the start of `raw`, and length. */
+export interface RawPart {
+  offset: number;
+  length: number;
 }
 
 export const MONTH_NAMES = [
@@ -46,11 +57,6 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(text);
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -73,6 +79,7 @@ function endsCleanly(text: string, end: number): boolean {
 }
 
 interface DatePart {
+  start: number;
   end: number;
   year: number;
   month: number;
@@ -91,12 +98,12 @@ function matchDate(text: string, pos: number): DatePart | undefined {
   if (weekday) p += weekday[0].length;
   let m = execAt(ISO_DATE_RE, text, p);
   if (m) {
-    return { end: p + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), iso: true };
+    return { start: p, end: p + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), iso: true };
   }
   m = execAt(MONTH_DAY_YEAR_RE, text, p);
-  if (m) return { end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[1]), day: Number(m[2]), iso: false };
+  if (m) return { start: p, end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[1]), day: Number(m[2]), iso: false };
   m = execAt(DAY_MONTH_YEAR_RE, text, p);
-  if (m) return { end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[2]), day: Number(m[1]), iso: false };
+  if (m) return { start: p, end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[2]), day: Number(m[1]), iso: false };
   return undefined;
 }
 
@@ -182,6 +189,8 @@ function build(text: string, start: number, end: number, d?: DatePart, t?: TimeP
   const raw = text.slice(start, end);
   const ts: ScannedTimestamp = { raw, offset: start, length: end - start };
   const problems: string[] = [];
+  if (d) ts.dateAt = { offset: d.start - start, length: d.end - d.start };
+  if (t) ts.clockAt = { offset: t.start - start, length: t.end - t.start };
   if (d) {
     const problem = dateProblem(d);
     if (problem) problems.push(problem);
@@ -291,21 +300,4 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
     while (i < text.length && (digit ? isDigit(text.charCodeAt(i)) : isLetter(text.charCodeAt(i)))) i++;
   }
   return found;
-}
-
-/**
- * The instant a civil date and clock time name in `zone`. `time.hour` is always 0-23 (the scanner
- * has already turned `12:15 AM` into 0); `clock` only records how it was written. A wall time that
- * does not exist (a DST gap) comes back as luxon shifts it, forward.
- */
-export function toDateTime(date: CivilDate, time: ClockTime, zone: string): DateTime | undefined {
-  try {
-    const dt = DateTime.fromObject(
-      { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second },
-      { zone },
-    );
-    return dt.isValid ? dt : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 // Zone text -> luxon zone name. The only hand-written offsets in this module are the ones in the
 // abbreviation table below; every conversion is then done by luxon.
 import { FixedOffsetZone, IANAZone } from 'luxon';
+import { execAt } from './sticky';
 
 const H = 60;
 
@@ -92,11 +93,6 @@ const IANA_RE = /([A-Z][A-Za-z]{1,13})\/([A-Z][A-Za-z_\-]{0,29}[A-Za-z](?:\/[A-Z
 const NAME_RE = /([A-Za-z][a-z]{1,12}(?:[ \t][A-Za-z][a-z]{1,12}){0,3})[ \t][Tt]ime(?![A-Za-z])/y;
 const ABBR_RE = /([A-Za-z]{2,4})(?![A-Za-z0-9])/y;
 const Z_RE = /Z(?![A-Za-z0-9])/y;
-
-function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(text);
-}
 
 function offsetMinutes(sign: string, hours: string, minutes: string | undefined): number {
   const m = Number(hours) * H + Number(minutes ?? 0);
