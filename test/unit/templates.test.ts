@@ -92,7 +92,7 @@ describe('templates', () => {
   }
 
   it('rejects a date that is not YYYY-MM-DD', () => {
-    assert.throws(() => newPostmortemText(profileById('alx'), { title: 'x', date: '2024-02-30' }), /YYYY-MM-DD/);
+    assert.throws(() => newPostmortemText(profileById('alx'), { title: 'x', date: '2024-02-30' }), /^Error: 2024-02-30: February 2024 has 29 days$/);
     assert.throws(() => newPostmortemText(profileById('alx'), { title: 'x', date: '07/03/2024' }), /YYYY-MM-DD/);
   });
 
@@ -210,3 +210,12 @@ function typeInto(text: string, profile: Profile, sectionId: string, line: strin
   const at = section.bodySpan.start + body.trimEnd().length;
   return `${text.slice(0, at)}\n${line}${text.slice(at)}`;
 }
+
+describe('new postmortem dates', () => {
+  it('says what is wrong with an impossible date, and asks for YYYY-MM-DD otherwise', async () => {
+    const { newPostmortemText } = await import('../../server/src/core/templates');
+    const { ALX } = await import('../../server/src/core/profiles/builtin');
+    assert.throws(() => newPostmortemText(ALX, { title: 'x', date: '2023-02-29' }), /February 2023 has 28 days/);
+    assert.throws(() => newPostmortemText(ALX, { title: 'x', date: 'yesterday' }), /"yesterday" is not a date written YYYY-MM-DD/);
+  });
+});

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { Profile, ProfileSection } from './profiles/profile';
 import { BUILTIN_PROFILES } from './profiles/builtin';
 import { fieldIdOf } from './profiles/fields';
-import { findLength, findTimestamps, type ScannedTimestamp } from './time';
+import { findLength, findTimestamps, scanLeadingTimestamp, type ScannedTimestamp } from './time';
 
 /** A part of a template the writer replaces: its sample as text, a tab stop in a snippet. */
 export interface Slot {
@@ -256,7 +256,9 @@ export interface NewPostmortemText {
 export function newPostmortemText(profile: Profile, input: NewPostmortemInput): NewPostmortemText {
   const pieces = postmortemPieces(profile);
   const day = DateTime.fromISO(input.date, { zone: 'UTC' });
-  if (!ISO_DATE.test(input.date) || !day.isValid) throw new Error(`"${input.date}" is not a date written YYYY-MM-DD.`);
+  if (!ISO_DATE.test(input.date)) throw new Error(`"${input.date}" is not a date written YYYY-MM-DD.`);
+  // Shaped right but impossible (2023-02-29): say what is wrong with it, as the linter would.
+  if (!day.isValid) throw new Error(scanLeadingTimestamp(input.date)?.error ?? `"${input.date}" is not a calendar day.`);
   const values: Record<string, string> = { title: input.title.trim() || TITLE_SAMPLE };
   const dateSlot = pieces.find((piece): piece is Slot => typeof piece !== 'string' && piece.key === 'date');
   if (dateSlot) values.date = ISO_DATE.test(dateSlot.sample) ? input.date : day.setLocale('en-US').toFormat('LLLL d, yyyy');
