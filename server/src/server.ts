@@ -16,6 +16,14 @@ function nodeHost(connection: Connection): ServiceHost {
   /** The text each config file's problems were last published for. */
   const published = new Map<string, string>();
 
+  function isFile(path: string): boolean {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  }
+
   function readFile(path: string): string | undefined {
     let mtimeMs: number;
     try {
@@ -46,6 +54,10 @@ function nodeHost(connection: Connection): ServiceHost {
       return found.config;
     },
     forgetConfigs() {
+      // A config file that is gone takes its problems with it.
+      for (const path of published.keys()) {
+        if (!isFile(path)) void connection.sendDiagnostics({ uri: pathToFileURL(path).toString(), diagnostics: [] });
+      }
       texts.clear();
       published.clear();
     },

@@ -272,6 +272,25 @@ describe('language server settings and config files', function () {
     }
   });
 
+  it('clears a config file\'s problems once the file is deleted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
+    const rcPath = join(dir, '.postmortemrc.json');
+    writeFileSync(rcPath, '{ "rules": { "no-such-rule": "off" } }');
+    const client = new TestClient(dir);
+    try {
+      await client.initialize();
+      const rc = pathToFileURL(rcPath).toString();
+      client.open(pathToFileURL(join(dir, 'postmortem.md')).toString(), SLOPPY);
+      await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 1, 'the unknown rule reported on the config file');
+      rmSync(dir, { recursive: true, force: true });
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rc, type: 3 }] });
+      await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 0, 'the config file\'s problems cleared');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await client.stop();
+    }
+  });
+
   it('reads .postmortemrc.json above the document, and reports a broken one on that file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
     writeFileSync(join(dir, '.postmortemrc.json'), '{ "rules": { "timestamp-order": "off" } }');
