@@ -25,8 +25,8 @@ Files named on the command line and files matched by a glob are always checked.
 Folders are searched for *.md files (node_modules and dot folders are skipped),
 and of those only postmortems are checked: files whose path matches
 files.include in .postmortemrc.json (default: names or folders containing
-postmortem, post-mortem, incident or retro) or whose first heading or front
-matter says postmortem or incident. Use --all to check every *.md file found.
+postmortem, post-mortem, incident or retro) or whose first line or front
+matter says it is a postmortem or incident report. Use --all to check every *.md file found.
 Quote globs so the shell leaves them alone: postmortem-lint "docs/**/*.md"
 
 Options:
