@@ -32,7 +32,7 @@ function update(message: UpdateMessage): void {
   if (sameDocument && focused !== undefined) drawing.entries.get(Number(focused))?.focus({ preventScroll: true });
   highlightLine(message.cursorLine, false);
   saveState();
-  post({ type: 'rendered', version: message.model.version, entries: drawing.entries.size, placed: drawing.placed });
+  post({ type: 'rendered', uri: message.model.uri, version: message.model.version, entries: drawing.entries.size, placed: drawing.placed });
 }
 
 function showNotOpen(message: NotOpenMessage): void {

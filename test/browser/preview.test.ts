@@ -53,7 +53,7 @@ describe('timeline preview script in Chromium', function () {
 
   it('shows every entry in document order with its time, text and an accessible label', async () => {
     const rendered = await preview.show(timeline, 'timeline-preview-postmortem.md');
-    assert.deepEqual(rendered, { type: 'rendered', version: timeline.version, entries: 9, placed: 7 });
+    assert.deepEqual(rendered, { type: 'rendered', uri: timeline.uri, version: timeline.version, entries: 9, placed: 7 });
     assert.deepEqual(await texts(preview, 'li.entry .stamp'), timeline.entries.map((e) => e.raw));
     assert.deepEqual(await texts(preview, 'li.entry .text'), timeline.entries.map((e) => e.text));
     const label = await preview.page.locator('li.entry').nth(2).getAttribute('aria-label');
@@ -114,7 +114,7 @@ describe('timeline preview script in Chromium', function () {
 
   it('says what to write when there is no timeline, and when the file is not a postmortem', async () => {
     const empty = await serverModel(client, 'empty-preview-postmortem.md', '# Postmortem: nothing yet\n\n## Timeline\n\n');
-    assert.deepEqual(await preview.show(empty), { type: 'rendered', version: empty.version, entries: 0, placed: 0 });
+    assert.deepEqual(await preview.show(empty), { type: 'rendered', uri: empty.uri, version: empty.version, entries: 0, placed: 0 });
     assert.equal(await preview.page.locator('.empty h2').textContent(), 'No timeline yet.');
     assert.match((await preview.page.locator('.empty .example').textContent())!, /^- 09:10 UTC: /);
     const notes = await serverModel(client, 'notes.md', '# Shopping list\n\n- milk\n', 'docs');

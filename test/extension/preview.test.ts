@@ -32,7 +32,7 @@ describe('timeline preview', function () {
     // Every line of the Timeline section that starts with a time is an entry, in order.
     const expected = doc.getText().split('\n').filter((l) => /^- \d\d:\d\d UTC:/.test(l)).map((l) => l.slice(2, 11));
     assert.deepEqual(raws, expected);
-    const drawn = await rendered((r) => r.version === doc.version, 'the webview to draw it');
+    const drawn = await rendered((r) => r.uri === doc.uri.toString() && r.version === doc.version, 'the webview to draw it');
     assert.equal(drawn.entries, expected.length, 'the webview drew one element per entry');
     assert.equal(drawn.placed, expected.length - 2, 'the invalid and the out-of-order entry are not placed');
     const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
@@ -46,10 +46,10 @@ describe('timeline preview', function () {
     const line = lineOf(doc, '- 03:30 UTC');
     await editor.edit((b) => b.insert(new vscode.Position(line + 1, 0), '- 03:45 UTC: the all-clear was posted to the status page.\n'));
     const version = doc.version;
-    const update = await updated((u) => u.model.version === version, 'the edited model');
+    const update = await updated((u) => u.model.uri === doc.uri.toString() && u.model.version === version, 'the edited model');
     assert.equal(update.model.entries.at(-1)?.raw, '03:45 UTC');
     assert.equal(update.model.entries.at(-1)?.sincePrevious?.text, '15 min');
-    const drawn = await rendered((r) => r.version === version, 'the webview to draw the edit');
+    const drawn = await rendered((r) => r.uri === doc.uri.toString() && r.version === version, 'the webview to draw the edit');
     assert.equal(drawn.entries, update.model.entries.length);
   });
 

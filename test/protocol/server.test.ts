@@ -229,17 +229,26 @@ describe('language server settings and config files', function () {
     }
   });
 
-  it('reports a custom profile with "synonyms": 5 on the config file, and lints the document with the default profile', async () => {
+  /** A temporary folder holding `.postmortemrc.json` with `rcText`, a server rooted there, and clean-up. */
+  async function withConfigFolder(rcText: string, test: (folder: { client: TestClient; dir: string; rc: string; doc: string }) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
-    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ profile: 'acme', profiles: { acme: { sections: [{ title: 'Comms', synonyms: 5 }] } } }));
+    writeFileSync(join(dir, '.postmortemrc.json'), rcText);
     const client = new TestClient(dir);
     try {
       await client.initialize();
-      const uri = pathToFileURL(join(dir, 'postmortem.md')).toString();
-      const published = await client.diagnosticsFor(uri, client.open(uri, SLOPPY));
+      const rc = pathToFileURL(join(dir, '.postmortemrc.json')).toString();
+      await test({ client, dir, rc, doc: pathToFileURL(join(dir, 'postmortem.md')).toString() });
+    } finally {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('reports a custom profile with "synonyms": 5 on the config file, and lints the document with the default profile', () =>
+    withConfigFolder(JSON.stringify({ profile: 'acme', profiles: { acme: { sections: [{ title: 'Comms', synonyms: 5 }] } } }), async ({ client, rc, doc }) => {
+      const published = await client.diagnosticsFor(doc, client.open(doc, SLOPPY));
       assert.ok(published.diagnostics.some((d) => d.code === 'heading-space'));
       assert.ok(!published.diagnostics.some((d) => d.code === 'internal-error'));
-      const rc = pathToFileURL(join(dir, '.postmortemrc.json')).toString();
       const rcDiagnostics = await client.diagnostics((p) => p.uri === rc, 'diagnostics on the config file');
       assert.deepEqual(
         rcDiagnostics.diagnostics.map((d) => [d.code, d.message]),
@@ -248,48 +257,24 @@ describe('language server settings and config files', function () {
           ['config-invalid', 'Profile "acme" is not used until its definition is fixed (see its other problems); the default profile applies.'],
         ],
       );
-    } finally {
-      await client.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('reads a .postmortemrc.json saved with a byte order mark', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
-    writeFileSync(join(dir, '.postmortemrc.json'), '\uFEFF{ "rules": { "timestamp-order": "off" } }');
-    const client = new TestClient(dir);
-    try {
-      await client.initialize();
-      const uri = pathToFileURL(join(dir, 'postmortem.md')).toString();
-      const published = await client.diagnosticsFor(uri, client.open(uri, SLOPPY));
+  it('reads a .postmortemrc.json saved with a byte order mark', () =>
+    withConfigFolder('\uFEFF{ "rules": { "timestamp-order": "off" } }', async ({ client, rc, doc }) => {
+      const published = await client.diagnosticsFor(doc, client.open(doc, SLOPPY));
       assert.ok(!published.diagnostics.some((d) => d.code === 'timestamp-order'));
       assert.ok(published.diagnostics.some((d) => d.code === 'timestamp-invalid'));
-      const rc = pathToFileURL(join(dir, '.postmortemrc.json')).toString();
       assert.deepEqual((await client.diagnostics((p) => p.uri === rc, 'diagnostics on the config file')).diagnostics, []);
-    } finally {
-      await client.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('clears a config file\'s problems once the file is deleted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
-    const rcPath = join(dir, '.postmortemrc.json');
-    writeFileSync(rcPath, '{ "rules": { "no-such-rule": "off" } }');
-    const client = new TestClient(dir);
-    try {
-      await client.initialize();
-      const rc = pathToFileURL(rcPath).toString();
-      client.open(pathToFileURL(join(dir, 'postmortem.md')).toString(), SLOPPY);
+  it('clears a config file\'s problems once the file is deleted', () =>
+    withConfigFolder('{ "rules": { "no-such-rule": "off" } }', async ({ client, dir, rc, doc }) => {
+      client.open(doc, SLOPPY);
       await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 1, 'the unknown rule reported on the config file');
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(join(dir, '.postmortemrc.json'));
       void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rc, type: 3 }] });
       await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 0, 'the config file\'s problems cleared');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      await client.stop();
-    }
-  });
+    }));
 
   it('reads .postmortemrc.json above the document, and reports a broken one on that file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
@@ -314,6 +299,8 @@ describe('language server settings and config files', function () {
       await client.diagnostics((p) => p.uri === bad && p.diagnostics.length > 0, 'the document still linted');
     } finally {
       await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(broken, { recursive: true, force: true });
     }
   });
 });

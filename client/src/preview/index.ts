@@ -45,6 +45,17 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     return model;
   };
 
+  /** Copies the timeline, in one of the export formats, to the clipboard; returns the text. */
+  const copyTimeline = async (arg: unknown, format: (model: ModelResult) => string, formatName: string): Promise<string | undefined> => {
+    const uri = sourceUri(arg);
+    const model = uri && (await modelFor(uri));
+    if (!model) return undefined;
+    const text = format(model);
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(`Postmortem: timeline copied as ${formatName}`, 3000);
+    return text;
+  };
+
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => preview.revive(panel, state),
@@ -58,24 +69,8 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
       await preview.show(uri);
     }),
     vscode.commands.registerCommand('postmortem.preview.toggleLock', () => preview.toggleLock()),
-    vscode.commands.registerCommand('postmortem.preview.copyMermaid', async (arg?: unknown) => {
-      const uri = sourceUri(arg);
-      const model = uri && (await modelFor(uri));
-      if (!model) return undefined;
-      const text = toMermaid(model);
-      await vscode.env.clipboard.writeText(text);
-      void vscode.window.setStatusBarMessage('Postmortem: timeline copied as a Mermaid block', 3000);
-      return text;
-    }),
-    vscode.commands.registerCommand('postmortem.preview.copyMarkdownTable', async (arg?: unknown) => {
-      const uri = sourceUri(arg);
-      const model = uri && (await modelFor(uri));
-      if (!model) return undefined;
-      const text = toMarkdownTable(model);
-      await vscode.env.clipboard.writeText(text);
-      void vscode.window.setStatusBarMessage('Postmortem: timeline copied as a Markdown table', 3000);
-      return text;
-    }),
+    vscode.commands.registerCommand('postmortem.preview.copyMermaid', (arg?: unknown) => copyTimeline(arg, toMermaid, 'a Mermaid block')),
+    vscode.commands.registerCommand('postmortem.preview.copyMarkdownTable', (arg?: unknown) => copyTimeline(arg, toMarkdownTable, 'a Markdown table')),
     /** `destination` (for scripts and tests) skips the save dialog. */
     vscode.commands.registerCommand('postmortem.preview.exportSvg', async (arg?: unknown, options?: { destination?: vscode.Uri }) => {
       const uri = sourceUri(arg);

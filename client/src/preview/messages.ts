@@ -53,6 +53,8 @@ export interface RevealMessage {
 /** Webview -> extension: a model was drawn (for tests and the benchmark). */
 export interface RenderedMessage {
   type: 'rendered';
+  /** The document drawn: versions alone do not tell two documents apart. */
+  uri: string;
   version: number;
   /** Entry elements in the drawing, and how many of them are placed on the axis. */
   entries: number;
@@ -87,7 +89,9 @@ export function parseWebviewMessage(value: unknown): FromWebviewMessage | undefi
     case 'reveal':
       return isIndex(m.version) && isIndex(m.entry) ? { type: 'reveal', version: m.version, entry: m.entry } : undefined;
     case 'rendered':
-      return isIndex(m.version) && isIndex(m.entries) && isIndex(m.placed) ? { type: 'rendered', version: m.version, entries: m.entries, placed: m.placed } : undefined;
+      return typeof m.uri === 'string' && isIndex(m.version) && isIndex(m.entries) && isIndex(m.placed)
+        ? { type: 'rendered', uri: m.uri, version: m.version, entries: m.entries, placed: m.placed }
+        : undefined;
     default:
       return undefined;
   }
