@@ -170,7 +170,7 @@ describe('parse: front matter', () => {
 
 describe('parse: words', () => {
   it('counts a word once across apostrophes, hyphens and dots inside it, and any script', async () => {
-    const { countWords } = await import('../../server/src/core/parse');
+    const { countWords } = await import('../../server/src/core/words');
     // don't · re-run · v1.2 · l'équipe · a · rétabli · le · service · 数据库
     assert.equal(countWords("don't re-run v1.2 — l'équipe a rétabli le service ; 数据库"), 9);
     assert.equal(countWords('  -- ... 42 '), 1);
