@@ -1,7 +1,8 @@
 // core/config: reading `.postmortemrc.json` (every field of a custom profile checked), finding it by
 // walking up (the one discovery the server and the CLI share), and the `rules` setting.
 import assert from 'node:assert/strict';
-import { findConfig, lintOptionsFrom, parseConfigFile, readRules, resolveProfile } from '../../server/src/core/config';
+import { findConfig, parseConfigFile, readRules, resolveOptions, resolveProfile } from '../../server/src/core/config';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { lint } from '../../server/src/core/lint';
 import { ALX } from '../../server/src/core/profiles/builtin';
 
@@ -34,7 +35,7 @@ describe('core/config', function () {
         ],
       );
       assert.equal(config.profiles?.acme, undefined);
-      const options = lintOptionsFrom(undefined, config);
+      const options = resolveOptions(DEFAULT_SETTINGS, config);
       assert.equal(options.profile.id, 'alx');
       assert.doesNotThrow(() => lint(POSTMORTEM, options));
     });
