@@ -3,7 +3,8 @@
 import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { lint, type LintOptions } from './core/lint';
-import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, resolveProfile } from './core/config';
+import { isPostmortemDocument, resolveOptions, resolveProfile } from './core/config';
+import { DEFAULT_SETTINGS } from './core/settings';
 import { applySafeFixes } from './core/fixes';
 import { BUILTIN_PROFILES, builtinProfile } from './core/profiles';
 import type { Finding } from './core/model';
@@ -35,7 +36,7 @@ function displayPath(file: string, cwd: string): string {
 }
 
 function lintOptionsFor(config: LoadedConfig | undefined, profile: string | undefined): LintOptions {
-  const options = lintOptionsFrom(undefined, config?.config);
+  const options = resolveOptions(DEFAULT_SETTINGS, config?.config);
   return profile ? { ...options, profile: resolveProfile(profile, config?.config) } : options;
 }
 
@@ -77,8 +78,7 @@ function writeAtomically(file: string, text: string): void {
 function isPostmortem(file: string, text: string, config: LoadedConfig | undefined, cwd: string): boolean {
   let rel = relative(cwd, file);
   if (isOutside(rel)) rel = file.replace(/^[\\/]+/, '');
-  if (matchesPostmortemGlobs(rel, config?.config.files?.include ?? DEFAULT_INCLUDE)) return true;
-  return config?.config.files?.detectByContent !== false && looksLikePostmortem(text);
+  return isPostmortemDocument(rel, text, resolveOptions(DEFAULT_SETTINGS, config?.config).files);
 }
 
 function checkProfile(options: CliOptions, files: FileToCheck[], configs: ConfigFinder): void {
