@@ -7,15 +7,13 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { lint, type LintOptions } from '../core/lint';
 import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, resolveProfile } from '../core/config';
 import type { Finding, PostmortemModel } from '../core/model';
-import { decodeBytes } from '../core/bytes';
 import { summarizeIncident, type IncidentSummary } from '../core/incidents';
-import { fixText } from './fix';
+import { fileText, fixBytes } from './fix';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { toProblems, type Problem } from './problems';
 
 /** Files above this size get one info message instead of a lint. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 
 export interface CheckTask {
   index: number;
@@ -88,8 +86,6 @@ function readRegularFile(path: string | Uint8Array, shown: string): { bytes: Uin
   }
 }
 
-const startsWithBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
-
 export function checkFile(task: CheckTask, configs: ConfigFinder): CheckResult {
   const config = configs.forFile(task.path);
   const onlyPostmortems = task.fromFolder && !task.all;
@@ -102,19 +98,17 @@ export function checkFile(task: CheckTask, configs: ConfigFinder): CheckResult {
     return { kind: 'checked', problems, invalidUtf8: false };
   }
   // A byte order mark is not text: lint without it (so columns are right), keep it when writing.
-  const bom = startsWithBom(read.bytes);
-  const { text, invalid } = decodeBytes(bom ? read.bytes.subarray(3) : read.bytes);
+  const { text, invalid } = fileText(read.bytes);
   if (onlyPostmortems && !isPostmortem(task.path, text, config, task.cwd)) return { kind: 'skipped' };
   const options = lintOptionsFor(config, task.profile);
   let result: CheckResult & { kind: 'checked' };
   let final: { text: string; findings: Finding[]; model: PostmortemModel };
   if (task.fix) {
-    const fixed = fixText(text, options);
+    const fixed = fixBytes(read.bytes, options);
     final = fixed;
     if (fixed.count) {
-      const bytes = bom ? concat(BOM, fixed.bytes) : fixed.bytes;
       result = { kind: 'checked', problems: toProblems(task.shown, fixed.text, fixed.findings), invalidUtf8: invalid };
-      result.fixed = { bytes, count: fixed.count, problemsBefore: toProblems(task.shown, text, fixed.originalFindings) };
+      result.fixed = { bytes: fixed.bytes, count: fixed.count, problemsBefore: toProblems(task.shown, text, fixed.originalFindings) };
     } else {
       result = { kind: 'checked', problems: toProblems(task.shown, text, fixed.findings), invalidUtf8: invalid };
     }
@@ -124,11 +118,4 @@ export function checkFile(task: CheckTask, configs: ConfigFinder): CheckResult {
   }
   if (task.summarize) result.incident = summarizeIncident(final.model, final.findings);
   return result;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

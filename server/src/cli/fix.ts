@@ -3,7 +3,7 @@
 // The result's bytes come from core/bytes, so bytes that were not UTF-8 come back as they were.
 import { lint, type LintOptions } from '../core/lint';
 import { applyEdits, chooseSafeFixes } from '../core/fixes';
-import { encodeText } from '../core/bytes';
+import { decodeBytes, encodeText } from '../core/bytes';
 import type { Finding, PostmortemModel, TextEdit } from '../core/model';
 
 const MAX_FIX_PASSES = 10;
@@ -16,7 +16,7 @@ export interface FixPass {
 
 export interface FixOutcome {
   text: string;
-  /** `text` as bytes, escaped bytes restored. */
+  /** `text` as bytes, escaped bytes restored (and the byte order mark, from fixBytes). */
   bytes: Uint8Array;
   /** What is left after fixing, and the model of the fixed text. */
   findings: Finding[];
@@ -45,4 +45,25 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
     linted = lint(text, options);
   }
   return { text, bytes: encodeText(text), findings: linted.findings, model: linted.model, originalFindings, count, passes };
+}
+
+const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+export const startsWithBom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+
+/** A file's bytes as the text the core lints: without the byte order mark, bytes that are not UTF-8 escaped. */
+export function fileText(bytes: Uint8Array): { text: string; bom: boolean; invalid: boolean } {
+  const bom = startsWithBom(bytes);
+  return { bom, ...decodeBytes(bom ? bytes.subarray(3) : bytes) };
+}
+
+/** --fix on a file's bytes: the byte order mark and every byte outside the edits come back as they were. */
+export function fixBytes(bytes: Uint8Array, options: LintOptions): FixOutcome & { bom: boolean; invalid: boolean } {
+  const { text, bom, invalid } = fileText(bytes);
+  const outcome = fixText(text, options);
+  if (!bom) return { ...outcome, bom, invalid };
+  const withBom = new Uint8Array(outcome.bytes.length + 3);
+  withBom.set(BOM);
+  withBom.set(outcome.bytes, 3);
+  return { ...outcome, bytes: withBom, bom, invalid };
 }
