@@ -260,7 +260,7 @@ describe('import: into a document', () => {
   const slack = 'Alice Smith  [11:22 AM]\nAPI returning 500s\nBob Jones  [11:40 AM]\nrolled back the deploy';
 
   function merged(document: string, source: string, request: { format?: ImportFormat; zone?: string; date?: typeof MAY_2 } = {}) {
-    const outcome = importIntoDocument(document, ALX, { source, ...request });
+    const outcome = importIntoDocument(document, ALX, { sources: [{ text: source, format: request.format }], zone: request.zone, date: request.date });
     assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
     return { outcome, text: applyEdits(document, outcome.merge.edits).text };
   }
@@ -320,7 +320,7 @@ describe('import: into a document', () => {
   it('does not duplicate entries already there: importing twice changes nothing the second time', () => {
     const document = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\n- 08:10 UTC: deploy\n';
     const once = merged(document, slack, { zone: 'UTC' }).text;
-    const twice = importIntoDocument(once, ALX, { source: slack, zone: 'UTC' });
+    const twice = importIntoDocument(once, ALX, { sources: [{ text: slack }], zone: 'UTC' });
     assert.ok(twice.ok);
     assert.equal(twice.merge.added.length, 0);
     assert.equal(twice.merge.duplicates.length, 2);
@@ -358,25 +358,25 @@ describe('import: into a document', () => {
 
   it('takes the date and zone from the document, and says what is missing when the document has none', () => {
     const document = '# Incident\n\n## Timeline\n\n- 08:10: deploy\n';
-    const outcome = importIntoDocument(document, ALX, { source: slack });
+    const outcome = importIntoDocument(document, ALX, { sources: [{ text: slack }] });
     assert.ok(!outcome.ok && outcome.missing === 'zone', JSON.stringify(outcome));
-    const dated = importIntoDocument(document, ALX, { source: slack, zone: 'UTC', date: MAY_2 });
+    const dated = importIntoDocument(document, ALX, { sources: [{ text: slack }], zone: 'UTC', date: MAY_2 });
     assert.ok(dated.ok);
   });
 
   it('fails with a message, and no edit, on input it cannot read', () => {
-    const outcome = importIntoDocument('# Incident\n\n## Timeline\n', ALX, { source: '{"log_entries": [{"type": "trigger_log_entry", "created_at": 5}]}' });
+    const outcome = importIntoDocument('# Incident\n\n## Timeline\n', ALX, { sources: [{ text: '{"log_entries": [{"type": "trigger_log_entry", "created_at": 5}]}', name: 'pd.json' }] });
     assert.ok(!outcome.ok);
-    assert.match(outcome.error, /log_entries\[0\]\.created_at/);
+    assert.match(outcome.error, /^pd\.json: log_entries\[0\]\.created_at: 5 is not an RFC 3339 time/);
   });
 });
 
 describe('import: on its own (the CLI without --into)', () => {
   it('prints list lines with the zone, and date lines only when the entries span days', () => {
-    const one = importStandalone(ALX, { source: 'Ann  [14:04]\ndeploy', zone: 'UTC', date: MAY_2 });
+    const one = importStandalone(ALX, { sources: [{ text: 'Ann  [14:04]\ndeploy' }], zone: 'UTC', date: MAY_2 });
     assert.ok(one.ok);
     assert.deepEqual(one.lines, ['- 14:04 UTC: Ann: deploy']);
-    const two = importStandalone(ALX, { source: 'Ann  [23:50]\nstill down\nAnn  [00:20]\nback', zone: 'Europe/Paris', date: MAY_2 });
+    const two = importStandalone(ALX, { sources: [{ text: 'Ann  [23:50]\nstill down\nAnn  [00:20]\nback' }], zone: 'Europe/Paris', date: MAY_2 });
     assert.ok(two.ok);
     assert.deepEqual(two.lines, ['**2024-05-02**', '', '- 23:50 UTC+02:00: Ann: still down', '', '**2024-05-03**', '', '- 00:20 UTC+02:00: Ann: back']);
   });

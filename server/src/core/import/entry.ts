@@ -3,7 +3,7 @@
 // folder; pure (luxon only), like the rest of the core.
 import { DateTime } from 'luxon';
 import type { CivilDate, Phase } from '../model';
-import { phaseOf } from '../parse';
+import { phaseOf } from '../phases';
 import { resolveZone, toDateTime } from '../time';
 
 export type ImportFormat = 'slack' | 'slack-json' | 'pagerduty' | 'alertmanager' | 'syslog' | 'journalctl' | 'kubectl';
