@@ -10,6 +10,7 @@ import type { Finding } from './core/model';
 import { HELP, parseArgs, UsageError, type CliOptions } from './cli/args';
 import { expandPaths, type FileToCheck } from './cli/files';
 import { ConfigFinder, type LoadedConfig } from './cli/config';
+import { runImport } from './cli/import';
 import { formatJson, formatSarif, formatSummary, formatText, toProblems, type Problem } from './cli/report';
 
 // A static require, so esbuild bundles the version in (tsconfig has no resolveJsonModule for an import).
@@ -142,6 +143,7 @@ function checkFile(file: FileToCheck, config: LoadedConfig | undefined, options:
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function run(argv: string[], io: Io): number {
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
   let options: CliOptions;
   let files: FileToCheck[];
   const configs = new ConfigFinder();

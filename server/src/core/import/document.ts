@@ -30,6 +30,8 @@ export interface ImportRequest {
   /** Override the document's date and zone for times written without them. */
   date?: CivilDate;
   zone?: string;
+  /** `zone` as the user wrote it (`EAT`), to write after times when the document names no zone. */
+  zoneText?: string;
 }
 
 export type ImportFailure = { ok: false; error: string; format?: ImportFormat; missing?: 'date' | 'zone' };
@@ -69,7 +71,7 @@ export function importIntoDocument(documentText: string, profile: Profile, reque
   const zone = request.zone ?? metrics.zone;
   const converted = convertAll(request, date, zone);
   if ('ok' in converted) return converted;
-  const merge = mergeIntoTimeline(documentText, model, converted.entries, { profile, zone, date });
+  const merge = mergeIntoTimeline(documentText, model, converted.entries, { profile, zone, date, zoneText: request.zone ? request.zoneText : undefined });
   return { ok: true, formats: converted.formats, merge };
 }
 
@@ -77,7 +79,7 @@ export function importIntoDocument(documentText: string, profile: Profile, reque
 export function importStandalone(profile: Profile, request: ImportRequest): StandaloneOutcome {
   const converted = convertAll(request, request.date, request.zone);
   if ('ok' in converted) return converted;
-  const style = readTimelineStyle('', parse('', profile).model, { zone: request.zone });
+  const style = readTimelineStyle('', parse('', profile).model, { zone: request.zone, zoneText: request.zoneText });
   const { lines } = renderEntries(converted.entries, style);
   return { ok: true, formats: converted.formats, lines, entries: converted.entries };
 }

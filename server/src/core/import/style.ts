@@ -38,8 +38,9 @@ export interface TimelineStyle {
 }
 
 export interface StyleFallback {
-  /** Zone when the document has none (luxon name). */
+  /** Zone when the document has none (luxon name), and how to write it (`EAT`); default: its offset. */
   zone?: string;
+  zoneText?: string;
   date?: CivilDate;
 }
 
@@ -135,6 +136,7 @@ function zoneOf(model: PostmortemModel, fallback: StyleFallback, timed: Timeline
   const zone = documentZone ?? fallback.zone ?? 'UTC';
   const windowText = model.window?.start?.zoneText ?? model.window?.end?.zoneText;
   if (windowText && model.window?.zone === zone) return { zone, zoneSuffix: windowText };
+  if (fallback.zoneText && zone === fallback.zone) return { zone, zoneSuffix: fallback.zoneText };
   return { zone, zoneSuffix: zone === 'UTC' ? 'UTC' : 'offset' };
 }
 
