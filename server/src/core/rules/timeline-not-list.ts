@@ -14,6 +14,8 @@ export const timelineNotList: Rule = {
   id: 'timeline-not-list',
   description: 'Timeline entries written as plain lines (or indented into a code block) instead of a bulleted list.',
   defaultSeverity: 'info',
+  fix: 'safe',
+  tags: ['timeline', 'markdown'],
   check({ text, model, profile }) {
     if (!profile.timelineAsList) return [];
     const plain = model.entries.filter((entry) => entry.form === 'line' || entry.form === 'prose' || entry.form === 'code');
