@@ -110,6 +110,10 @@ function candidatesOf(text: string, line: SourceLine): Candidate[] {
       const rest = after.replace(/^(?:\*\*|__)?[ \t]*[:\-\u2013\u2014][ \t]*/, '');
       found.push({ scanned: { ...stamp, offset: 0 }, start: line.start + at, rest: rest.trim(), line, form: formOf(line) });
     }
+    // "At 10:05 AM the engineer ... We escalated at 10:20 AM.": a sentence that led with its time may hold more.
+    if (/[A-Za-z]/.test(first.slice(hashes, leading.start - line.start)) && line.kind !== 'heading') {
+      found.push(...proseTimes(first, line).filter((candidate) => candidate.start > leading!.start));
+    }
     // The text of each entry ends where the next one starts.
     for (let k = 0; k + 1 < found.length; k++) {
       const cut = found[k + 1].start - line.start - 3;
@@ -120,6 +124,11 @@ function candidatesOf(text: string, line: SourceLine): Candidate[] {
   }
   if (line.kind === 'heading') return [];
   // "At 10:05 AM the engineer restarted ...": times in the timeline's prose, each an event.
+  return proseTimes(first, line);
+}
+
+/** The times in a line's sentences that the words before them make an event's ("escalated at 16:00"). */
+function proseTimes(first: string, line: SourceLine): Candidate[] {
   const found: Candidate[] = [];
   // Emphasis blanked (offsets kept), so that `by __0400hrs__` is seen as a time.
   for (const stamp of findTimestamps(first.replace(/\*\*|__/g, '  '))) {
@@ -149,14 +158,20 @@ export function readEntries(
   phasePatterns: [Phase, RegExp][],
 ): TimelineEntry[] {
   const candidates: Candidate[] = [];
+  // "All times PST, on February 8th 2019": a date in the lines above the first entry dates the entries.
+  let preambleDate: CivilDate | undefined;
   for (const line of lines) {
     if (line.start < body.start || line.start >= body.end) continue;
-    candidates.push(...candidatesOf(text, line));
+    const found = candidatesOf(text, line);
+    candidates.push(...found);
+    if (!found.length && !candidates.length && !preambleDate && line.kind !== 'row') {
+      preambleDate = findTimestamps(line.text.slice(0, 400)).find((stamp) => stamp.date && !stamp.time && !stamp.error)?.date;
+    }
   }
   const defaultZone = defaults.declaredZone ?? dominantZone(candidates) ?? defaults.zone;
 
   const entries: TimelineEntry[] = [];
-  let currentDate: CivilDate | undefined = defaults.date;
+  let currentDate: CivilDate | undefined = preambleDate ?? defaults.date;
   let previous: Timestamp | undefined;
   for (const { scanned, start, rest, line, form, prose } of candidates) {
     const timestamp = toTimestamp(scanned, start - scanned.offset);
