@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from '../../server/src/core/config';
-import { PHASE_NAMES } from '../../server/src/core/parse';
+import { PHASE_NAMES } from '../../server/src/core/phases';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../server/src/core/profiles';
 import { Commands } from '../../server/src/protocol';
 import { DEFAULT_NEW_POSTMORTEM_FOLDER } from '../../client/src/settingDefaults';
