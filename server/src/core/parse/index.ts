@@ -34,7 +34,7 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
   let title: string | undefined;
   for (const [index, line] of structure.lines.entries()) {
     if (line.kind === 'heading') {
-      const heading = cleanHeadingText(line.text.split('\n')[0]);
+      const heading = cleanHeadingText(line.rendered ?? line.text.split('\n')[0]);
       const canonical = sectionIdOf(heading, extra);
       if (!canonical && line.depth === 1 && title === undefined) title = heading;
       sections.push(newSection(heading, canonical, line.depth ?? 1, 'heading', line));

@@ -5,6 +5,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Span } from '../model';
 import { countWords } from '../words';
 import { readFrontMatter } from './markdown';
+import { holdsHtml, renderedText } from './html';
 
 export type LineKind = 'para' | 'item' | 'heading' | 'row';
 
@@ -18,6 +19,8 @@ export interface SourceLine {
   inList: boolean;
   /** Heading depth for `heading`. */
   depth?: number;
+  /** A heading's text as rendered, when it holds inline HTML (`## <span style>Summary</span>`). */
+  rendered?: string;
   /** Table cells for `row`: offsets of each cell's content. */
   cells?: Span[];
   /** Header row of a table. */
@@ -87,7 +90,8 @@ export function readStructure(text: string, root: Root): Structure {
         continue;
       case 'heading':
         if (start !== undefined && end !== undefined) {
-          lines.push({ kind: 'heading', start, end, text: text.slice(start, end), inList, depth: node.depth });
+          const rendered = holdsHtml(node) ? renderedText(node) : undefined;
+          lines.push({ kind: 'heading', start, end, text: text.slice(start, end), inList, depth: node.depth, rendered });
         }
         break;
       case 'paragraph':

@@ -167,10 +167,11 @@ export function normaliseHeading(text: string): string {
 /**
  * The heading as people decorate it, reduced to the name: without a note in brackets
  * (`Timeline (all times UTC)`, `Solving (Charles)`), a leading "the", or the assignment's
- * wording left after it (`Root cause and resolution must contain:`).
+ * wording left after it (`Root cause and resolution must contain:`), or an emoji shortcode.
  */
 function withoutDecoration(text: string): string {
-  let name = text;
+  // GitHub emoji shortcodes (`Timeline: :vertical_traffic_light:`) are decoration too.
+  let name = text.replace(/:[a-z0-9_+-]{2,40}:?(?=\s|$)/g, ' ');
   // Brackets are removed innermost first, a bounded number of times: no backtracking.
   for (let round = 0; round < 3; round++) name = name.replace(/[([][^()[\]]{0,80}[)\]]/g, ' ');
   return normaliseHeading(name)
