@@ -188,3 +188,16 @@ describe('core/config', function () {
     });
   });
 });
+
+describe('config: phase words', () => {
+  it('reads phaseWords from .postmortemrc.json, and rejects an unknown phase with a message', async () => {
+    const { parseConfigFile, resolveOptions } = await import('../../server/src/core/config');
+    const { normaliseSettings } = await import('../../server/src/core/settings');
+    const good = parseConfigFile('{ "phaseWords": { "mitigated": ["failed over"] } }');
+    assert.deepEqual(good.findings, []);
+    const options = resolveOptions(normaliseSettings({ phaseWords: { detected: ['pager went off'] } }), good.config);
+    assert.deepEqual(options.phaseWords, { detected: ['pager went off'], mitigated: ['failed over'] });
+    const bad = parseConfigFile('{ "phaseWords": { "fixed": ["x"] } }');
+    assert.match(bad.findings[0].message, /unknown phase "fixed"/);
+  });
+});

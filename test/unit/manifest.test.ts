@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PHASE_NAMES } from '../../server/src/core/parse';
+import { PHASE_NAMES } from '../../server/src/core/phases';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../server/src/core/profiles';
 import { Commands, DEFAULT_SETTINGS, MIN_DOCUMENT_SIZE_LIMIT, PHASE_NAMES as SETTINGS_PHASES, normaliseSettings } from '../../common/protocol';
 import { PHASE_LABELS } from '../../client/src/preview/layout';

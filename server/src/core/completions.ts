@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { PostmortemModel, Span, TimelineEntry } from './model';
 import type { Profile } from './profiles/profile';
 import { FIELD_KINDS, fieldKind } from './profiles/fields';
-import { sectionAt } from './parse';
+import { sectionAt } from './parse/sections';
 import { SNIPPETS, renderSnippet } from './templates';
 import { scanLeadingTimestamp } from './time';
 

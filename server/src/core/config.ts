@@ -8,7 +8,7 @@ import { RULE_IDS } from './rules';
 import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, defaultProfile, sectionIdOfTitle, type CustomProfileDefinition, type Profile } from './profiles';
 import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
-import { PHASE_NAMES, type PhaseWords } from './parse';
+import { PHASE_NAMES, type PhaseWords } from './phases';
 
 export { CONFIG_FILE_NAME, DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from './settings';
 

@@ -1,4 +1,4 @@
-// The postmortem as plain data. Produced by parse.ts, read by rules, the server and the CLI.
+// The postmortem as plain data. Produced by parse/, read by rules, the server and the CLI.
 // Positions are UTF-16 offsets into the document text (what JavaScript strings and LSP use);
 // the edges (server, CLI) turn them into lines and columns.
 
