@@ -114,7 +114,8 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
     if (typeof raw.profiles !== 'object' || raw.profiles === null || Array.isArray(raw.profiles)) {
       findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey(text, 'profiles')));
     } else {
-      config.profiles = {};
+      // No prototype: a profile named "__proto__" or "constructor" is an entry like any other.
+      config.profiles = Object.create(null) as Record<string, CustomProfileDefinition>;
       for (const [id, definition] of Object.entries(raw.profiles as Record<string, unknown>)) {
         const { problems, usable } = checkProfileDefinition(definition);
         for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
@@ -124,8 +125,8 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
   }
   if (raw.profile !== undefined) {
     if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey(text, 'profile')));
-    else if (builtinProfile(raw.profile) || config.profiles?.[raw.profile]) config.profile = raw.profile;
-    else if (isObject(raw.profiles) && raw.profiles[raw.profile] !== undefined) {
+    else if (builtinProfile(raw.profile) || customProfileDefinition(config, raw.profile)) config.profile = raw.profile;
+    else if (isObject(raw.profiles) && Object.prototype.hasOwnProperty.call(raw.profiles, raw.profile)) {
       findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey(text, 'profile')));
     } else {
       findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey(text, 'profile')));
@@ -262,9 +263,16 @@ function profileIds(config: ConfigFile): string[] {
   return [...BUILTIN_PROFILES.map((p) => p.id), ...Object.keys(config.profiles ?? {})];
 }
 
+/** A custom profile's definition by id: own entries only (never `constructor` from Object.prototype). */
+export function customProfileDefinition(config: ConfigFile | undefined, id: string): CustomProfileDefinition | undefined {
+  const profiles = config?.profiles;
+  return profiles && Object.prototype.hasOwnProperty.call(profiles, id) ? profiles[id] : undefined;
+}
+
 /** The profile for an id, looking in the config's custom profiles first. */
 export function resolveProfile(id: string | undefined, config?: ConfigFile): Profile {
-  if (id && config?.profiles?.[id]) return customProfile(id, config.profiles[id]);
+  const definition = id === undefined ? undefined : customProfileDefinition(config, id);
+  if (id && definition) return customProfile(id, definition);
   return (id && builtinProfile(id)) || defaultProfile();
 }
 
