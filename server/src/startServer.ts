@@ -7,8 +7,8 @@ import { CONFIG_SECTION, Notifications, Requests } from '../../common/protocol';
 import { createPostmortemService, type ServiceHost } from './service';
 import { createDiagnosticsScheduler } from './features/diagnostics';
 
-/** What a host brings: config files (or none) and where rule pages are. */
-export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri'>;
+/** What a host brings: config files (or none), where rule pages are, and how lints run. */
+export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint'>;
 
 /**
  * An edit whose range lies (partly) outside the document is clamped to it, as every position the

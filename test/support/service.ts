@@ -4,6 +4,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPostmortemService, type PostmortemService } from '../../server/src/service';
 import { analyse, type Analysis } from '../../server/src/analysis';
+import { lintInProcess } from '../../server/src/lintRunner';
 import { parseConfigFile } from '../../server/src/core/config';
 import { normaliseSettings } from '../../server/src/core/settings';
 import { ruleDocs } from '../../server/src/features/convert';
@@ -55,8 +56,8 @@ export function doc(text: string, uri = 'file:///work/postmortem.md'): TextDocum
 }
 
 /** The analysis of a text treated as a postmortem with the default settings. */
-export function analysisOf(document: TextDocument): Analysis {
-  return analyse(document, { settings: normaliseSettings(undefined), config: undefined, override: true, globPath: '', docs: ruleDocs(DOCS_BASE), logError: () => undefined });
+export function analysisOf(document: TextDocument): Promise<Analysis> {
+  return analyse(document, { settings: normaliseSettings(undefined), config: undefined, override: true, globPath: '', docs: ruleDocs(DOCS_BASE), lint: lintInProcess, logError: () => undefined });
 }
 
 /**
