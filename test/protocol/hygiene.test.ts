@@ -70,4 +70,14 @@ describe('server hygiene over stdio', function () {
     assert.match(String(published.diagnostics[0].message), /^Too complex to check: .* 3 s/);
     assert.equal(client.process.exitCode, null);
   });
+
+  it('refuses requests after shutdown with InvalidRequest (-32600), as the specification says', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const uri = 'file:///work/late-postmortem.md';
+    await client.diagnosticsFor(uri, client.open(uri, POSTMORTEM));
+    await client.connection.sendRequest('shutdown');
+    await assert.rejects(client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), (error: { code?: number }) => error.code === -32600);
+    await assert.rejects(client.connection.sendRequest('postmortem/model', { uri }), (error: { code?: number }) => error.code === -32600);
+  });
 });
