@@ -25,6 +25,7 @@ import { gitlabWriter } from './cli/formats/gitlab';
 import { junitWriter } from './cli/formats/junit';
 import { writeIncidentReport } from './cli/incident-report';
 import type { IncidentSummary } from './core/incidents';
+import { runImport } from './cli/import';
 
 // A static require, so esbuild bundles the version in (tsconfig has no resolveJsonModule for an import).
 const VERSION: string = require('../../package.json').version;
@@ -85,6 +86,7 @@ function jobCount(options: CliOptions): number {
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'import') return runImport(argv.slice(1), io);
   let options: CliOptions;
   let files: FileToCheck[];
   const configs = new ConfigFinder();

@@ -5,7 +5,8 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { lint, type LintOptions } from '../core/lint';
-import { DEFAULT_INCLUDE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, resolveProfile } from '../core/config';
+import { isPostmortemDocument, resolveOptions, resolveProfile } from '../core/config';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import type { Finding, PostmortemModel } from '../core/model';
 import { summarizeIncident, type IncidentSummary } from '../core/incidents';
 import { fileText, fixBytes } from './fix';
@@ -55,12 +56,11 @@ const isOutside = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) ||
 function isPostmortem(file: string, text: string, config: LoadedConfig | undefined, cwd: string): boolean {
   let rel = relative(cwd, file);
   if (isOutside(rel)) rel = file.replace(/^[\\/]+/, '');
-  if (matchesPostmortemGlobs(rel, config?.config.files?.include ?? DEFAULT_INCLUDE)) return true;
-  return config?.config.files?.detectByContent !== false && looksLikePostmortem(text);
+  return isPostmortemDocument(rel, text, resolveOptions(DEFAULT_SETTINGS, config?.config).files);
 }
 
 export function lintOptionsFor(config: LoadedConfig | undefined, profile: string | undefined): LintOptions {
-  const options = lintOptionsFrom(undefined, config?.config);
+  const options = resolveOptions(DEFAULT_SETTINGS, config?.config);
   return profile ? { ...options, profile: resolveProfile(profile, config?.config) } : options;
 }
 
