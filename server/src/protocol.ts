@@ -3,7 +3,8 @@
 // (its types and the `Methods`/`Commands` constants, which have no dependencies), never other server code.
 
 import type { Phase, RuleLevel } from './core/model';
-export type { Phase, RuleLevel };
+import type { ImportFormat } from './core/import/entry';
+export type { Phase, RuleLevel, ImportFormat };
 
 /** The `postmortem` configuration section, as the client's settings and the server read it. */
 export interface PostmortemSettings {
@@ -37,6 +38,8 @@ export const Methods = {
   duration: 'postmortem/duration',
   /** Request, client -> server: the edit that adds the computed length to a Duration line that states none. */
   statedLengthEdit: 'postmortem/statedLengthEdit',
+  /** Request, client -> server: timeline entries from pasted or file text (Slack, PagerDuty, alerts, logs), as edits merging them into a document's timeline. */
+  importTimeline: 'postmortem/importTimeline',
 } as const;
 
 export interface ModelParams {
@@ -223,3 +226,56 @@ export interface NewPostmortemResult {
   /** `YYYY-MM-DD-<slug>`: the file name without `.md`. */
   fileStem: string;
 }
+
+/**
+ * `postmortem/importTimeline`: `text` converted (its format detected unless given) and merged into
+ * the timeline of the open document `uri`, in the timeline's style. `date` (`YYYY-MM-DD`) and `zone`
+ * are for times written without them; they default to the document's.
+ */
+export interface ImportTimelineParams {
+  uri: string;
+  text: string;
+  format?: ImportFormat;
+  date?: string;
+  zone?: string;
+}
+
+export interface ImportFormatInfo {
+  id: ImportFormat;
+  label: string;
+}
+
+export interface ImportedEntryInfo {
+  /** The time as it is written into the timeline (`11:22 AM EAT`). */
+  time: string;
+  text: string;
+  phase?: Phase;
+}
+
+export type ImportTimelineResult = (
+  | {
+      ok: true;
+      /** The document version the edits apply to. */
+      version: number;
+      format: ImportFormat;
+      /** Insertions only, in document order: nothing already in the document is changed. */
+      edits: { range: LineRange; newText: string }[];
+      added: ImportedEntryInfo[];
+      /** Entries left out because the timeline has them already. */
+      duplicates: number;
+      /** The added entries as Markdown lines, as they are written. */
+      preview: string;
+      createdSection: boolean;
+    }
+  | {
+      ok: false;
+      /** What could not be read, naming the line or field. */
+      error: string;
+      format?: ImportFormat;
+      /** The input needs a date or zone the document does not give: ask, then send it. */
+      missing?: 'date' | 'zone';
+    }
+) & {
+  /** Every format the server reads, for a picker. */
+  formats: ImportFormatInfo[];
+};

@@ -16,7 +16,7 @@ import { lint } from './core/lint';
 import type { Finding, PostmortemModel } from './core/model';
 import { DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE, lintOptionsFrom, looksLikePostmortem, matchesPostmortemGlobs, readPhaseWords, readRules, type ConfigFile } from './core/config';
 import { LineIndex } from './core/lines';
-import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams } from './protocol';
+import { Methods, type DurationParams, type ModelParams, type NewPostmortemParams, type ProfilesParams, type PostmortemSettings, type SetOverrideParams, type StatedLengthEditParams, type ImportTimelineParams } from './protocol';
 import { SOURCE, ruleDocUrl, setRuleDocsBase, toDiagnostic } from './features/convert';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
@@ -26,6 +26,7 @@ import { hover } from './features/hover';
 import { duration, statedLength } from './features/duration';
 import { completionItems } from './features/completion';
 import { newPostmortem, profileInfos } from './features/newPostmortem';
+import { importTimeline } from './features/importTimeline';
 import { answersTrigger, suggest } from './core/completions';
 import { DEFAULT_PROFILE_ID, type Profile } from './core/profiles';
 
@@ -295,6 +296,12 @@ export function startService(connection: Connection, host: ServiceHost): void {
   connection.onRequest(Methods.duration, async (params: DurationParams) => {
     const document = params?.uri ? documents.get(params.uri) : undefined;
     return duration(document, document && (await analyse(document)).model, params ?? {});
+  });
+
+  connection.onRequest(Methods.importTimeline, async (params: ImportTimelineParams) => {
+    const document = params?.uri ? documents.get(params.uri) : undefined;
+    if (!document) return { ok: false, error: 'The document is not open.', formats: [] };
+    return importTimeline(document, (await analyse(document)).profile, undefined, params);
   });
 
   connection.onRequest(Methods.statedLengthEdit, async (params: StatedLengthEditParams) => {

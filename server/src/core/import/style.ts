@@ -131,7 +131,8 @@ function zoneOf(model: PostmortemModel, fallback: StyleFallback, timed: Timeline
     return { zone, zoneSuffix: text };
   }
   const documentZone = incidentMetrics(model).zone;
-  if (timed.length && documentZone) return { zone: documentZone };
+  // Entries written without zones: so are the new ones, in the document's zone (or the one given).
+  if (timed.length) return { zone: documentZone ?? fallback.zone ?? 'UTC' };
   if (model.timelineZone) return { zone: model.timelineZone };
   const zone = documentZone ?? fallback.zone ?? 'UTC';
   const windowText = model.window?.start?.zoneText ?? model.window?.end?.zoneText;
