@@ -16,6 +16,8 @@ import {
 import { registerCommands } from './commands';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { registerDurationCommands } from './commands/calculateDuration';
+import { importTimeline, type ImportTimelineArgs } from './commands/importTimeline';
+import { registerTimelinePaste } from './paste';
 import { Overrides, sendAllOverrides } from './overrides';
 import { PostmortemStatusBar } from './statusBar';
 import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
@@ -30,6 +32,8 @@ export interface PostmortemApi {
   preview: TimelinePreviewApi;
   /** Milliseconds from activation to the language server running (a figure for benchmarks). */
   activationMs: number;
+  /** Whether "Paste as Timeline Entries" is registered (this VS Code has the document paste API). */
+  pasteAsTimeline: boolean;
 }
 
 export interface ClientFactory {
@@ -79,6 +83,8 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   registerCommands(context, c, overrides, output, statusBar);
   context.subscriptions.push(vscode.commands.registerCommand('postmortem.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(c, args)));
   registerDurationCommands(context, c);
+  context.subscriptions.push(vscode.commands.registerCommand('postmortem.importTimeline', (args?: ImportTimelineArgs) => importTimeline(c, args)));
+  const pasteAsTimeline = registerTimelinePaste(context, c);
   const preview = registerTimelinePreview(context, c, output);
 
   try {
@@ -94,6 +100,7 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     serverRunning: () => c.state === State.Running,
     preview,
     activationMs,
+    pasteAsTimeline,
   };
 }
 

@@ -238,6 +238,8 @@ export interface ImportTimelineParams {
   format?: ImportFormat;
   date?: string;
   zone?: string;
+  /** Answer a failure for a document not treated as a postmortem (a paste elsewhere stays a plain paste). */
+  requirePostmortem?: boolean;
 }
 
 export interface ImportFormatInfo {

@@ -301,7 +301,9 @@ export function startService(connection: Connection, host: ServiceHost): void {
   connection.onRequest(Methods.importTimeline, async (params: ImportTimelineParams) => {
     const document = params?.uri ? documents.get(params.uri) : undefined;
     if (!document) return { ok: false, error: 'The document is not open.', formats: [] };
-    return importTimeline(document, (await analyse(document)).profile, undefined, params);
+    const analysis = await analyse(document);
+    if (params.requirePostmortem && !analysis.isPostmortem) return { ok: false, error: 'This file is not treated as a postmortem.', formats: [] };
+    return importTimeline(document, analysis.profile, undefined, params);
   });
 
   connection.onRequest(Methods.statedLengthEdit, async (params: StatedLengthEditParams) => {
