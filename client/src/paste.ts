@@ -49,12 +49,25 @@ function overlaps(result: ImportSuccess, ranges: readonly vscode.Range[]): boole
 }
 
 /** Registers the provider when this VS Code has the paste API; returns whether it did. */
+/** The paste API where it is final; before 1.97 it is a proposal, and merely reading it throws. */
+function pasteApi(): Required<Pick<PasteApi, 'DocumentDropOrPasteEditKind' | 'DocumentPasteEdit'>> & { register: NonNullable<PasteApi['languages']['registerDocumentPasteEditProvider']> } | undefined {
+  const [major, minor] = vscode.version.split('.').map(Number);
+  if (!(major > 1 || (major === 1 && minor >= 97))) return undefined;
+  try {
+    const api = vscode as unknown as PasteApi;
+    const register = api.languages.registerDocumentPasteEditProvider;
+    if (!api.DocumentDropOrPasteEditKind || !api.DocumentPasteEdit || typeof register !== 'function') return undefined;
+    return { DocumentDropOrPasteEditKind: api.DocumentDropOrPasteEditKind, DocumentPasteEdit: api.DocumentPasteEdit, register };
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerTimelinePaste(context: vscode.ExtensionContext, client: LanguageClient): boolean {
+  const found = pasteApi();
+  if (!found) return false;
   const api = vscode as unknown as PasteApi;
-  const Kind = api.DocumentDropOrPasteEditKind;
-  const Edit = api.DocumentPasteEdit;
-  const register = api.languages.registerDocumentPasteEditProvider;
-  if (!Kind || !Edit || typeof register !== 'function') return false;
+  const { DocumentDropOrPasteEditKind: Kind, DocumentPasteEdit: Edit, register } = found;
   const kind = Kind.Empty.append(...PASTE_KIND.split('.'));
   // What resolve still has to do for an edit offered before the user was asked for a date or zone.
   const pending = new WeakMap<PasteEdit, { document: vscode.TextDocument; text: string; ranges: readonly vscode.Range[] }>();
