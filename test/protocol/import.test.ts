@@ -3,7 +3,7 @@
 // detected or taken as given, missing dates and zones are asked for, bad input is named.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ImportTimelineParams, ImportTimelineResult } from '../../server/src/protocol';
+import type { ImportTimelineParams, ImportTimelineResult } from '../../common/protocol';
 import { TestClient } from './lspClient';
 
 const URI = 'file:///work/incidents/import-postmortem.md';

@@ -5,7 +5,7 @@
 // shares the asking and applying with the paste provider (../paste.ts).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type ImportFormat, type ImportTimelineParams, type ImportTimelineResult } from '../../../server/src/protocol';
+import { Requests, type ImportFormat, type ImportTimelineParams, type ImportTimelineResult } from '../../../common/protocol';
 
 export type ImportSuccess = Extract<ImportTimelineResult, { ok: true }>;
 
@@ -44,7 +44,7 @@ export async function requestImport(client: LanguageClient, params: ImportTimeli
   const asked = new Set<string>();
   let current = { ...params };
   for (;;) {
-    const result = await client.sendRequest<ImportTimelineResult>(Methods.importTimeline, current);
+    const result = await client.sendRequest(Requests.importTimeline, current);
     if (result.ok || !result.missing || !ask || asked.has(result.missing)) return result;
     const what = result.missing;
     asked.add(what);

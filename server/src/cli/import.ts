@@ -5,7 +5,8 @@
 import { readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { lintOptionsFrom } from '../core/config';
+import { resolveOptions } from '../core/config';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import { applyEdits } from '../core/fixes';
 import { FORMAT_LABELS, IMPORT_FORMATS, importIntoDocument, importStandalone, isImportFormat, slackUserNames, type ImportFailure, type ImportFormat, type ImportSource } from '../core/import';
 import type { CivilDate } from '../core/model';
@@ -207,7 +208,7 @@ export function runImport(argv: string[], io: ImportIo): number {
   }
 
   if (!args.into) {
-    const outcome = importStandalone(lintOptionsFrom(undefined, undefined).profile, { sources, date: args.date, zone: args.zone, zoneText: args.zoneText });
+    const outcome = importStandalone(resolveOptions(DEFAULT_SETTINGS, undefined).profile, { sources, date: args.date, zone: args.zone, zoneText: args.zoneText });
     if (!outcome.ok) {
       io.err(`postmortem-lint import: ${failureMessage(outcome, undefined)}\n`);
       return 2;
@@ -226,7 +227,7 @@ export function runImport(argv: string[], io: ImportIo): number {
   }
   const bom = original.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = bom ? original.slice(1) : original;
-  const options = lintOptionsFrom(undefined, new ConfigFinder().forFile(target)?.config);
+  const options = resolveOptions(DEFAULT_SETTINGS, new ConfigFinder().forFile(target)?.config);
   const outcome = importIntoDocument(body, options.profile, { sources, date: args.date, zone: args.zone, zoneText: args.zoneText }, options.phaseWords);
   if (!outcome.ok) {
     io.err(`postmortem-lint import: ${failureMessage(outcome, args.into).replace(/\.?$/, '.')} Nothing was written.\n`);

@@ -1,16 +1,26 @@
 // `postmortem/importTimeline`: the core's converters and merge (core/import) for an open document,
 // answered as LSP ranges. The client shows, asks and applies; it never converts anything itself.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FORMAT_LABELS, IMPORT_FORMATS, importIntoDocument, isImportFormat } from '../core/import';
+import { FORMAT_LABELS, IMPORT_FORMATS, importIntoDocument, isImportFormat, type ImportFormat } from '../core/import';
 import { formatClock } from '../core/import/render';
 import type { CivilDate } from '../core/model';
 import type { Profile } from '../core/profiles';
 import type { PhaseWords } from '../core/phases';
 import { resolveZone, scanLeadingTimestamp } from '../core/time';
-import type { ImportTimelineParams, ImportTimelineResult } from '../protocol';
+import type { ImportFormat as ProtocolFormat, ImportTimelineParams, ImportTimelineResult } from '../../../common/protocol';
 import { toRange } from './convert';
 
 const FORMATS = IMPORT_FORMATS.map((id) => ({ id, label: FORMAT_LABELS[id] }));
+
+// The protocol names the formats for the client without importing the core: the two lists must agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const FORMATS_AGREE: Same<ImportFormat, ProtocolFormat> = true;
+void FORMATS_AGREE;
+
+/** A refusal before anything was converted (the document is not open, not a postmortem). */
+export function importRefused(error: string): ImportTimelineResult {
+  return { ok: false, error, formats: FORMATS };
+}
 
 /** At most this much text is imported at once (a paste of a whole log is refused, not frozen on). */
 const MAX_IMPORT_CHARS = 5_000_000;
