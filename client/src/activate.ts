@@ -16,6 +16,8 @@ import {
 import { registerCommands } from './commands';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { registerDurationCommands } from './commands/calculateDuration';
+import { importTimeline, type ImportTimelineArgs } from './commands/importTimeline';
+import { registerTimelinePaste } from './paste';
 import { Overrides, sendAllOverrides } from './overrides';
 import { PostmortemStatusBar } from './statusBar';
 import { DocumentStatuses } from './status';
@@ -32,6 +34,8 @@ export interface PostmortemApi {
   preview: TimelinePreviewApi;
   /** Milliseconds from activation to the language server running (a figure for benchmarks). */
   activationMs: number;
+  /** Whether "Paste as Timeline Entries" is registered (this VS Code has the document paste API). */
+  pasteAsTimeline: boolean;
 }
 
 export interface ClientFactory {
@@ -83,6 +87,8 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   registerCommands(context, c, overrides, output, statusBar);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.newPostmortem, (args?: NewPostmortemArgs) => newPostmortem(c, args)));
   registerDurationCommands(context, c);
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.importTimeline, (args?: ImportTimelineArgs) => importTimeline(c, args)));
+  const pasteAsTimeline = registerTimelinePaste(context, c);
   const preview = registerTimelinePreview(context, statuses, output);
 
   try {
@@ -98,6 +104,7 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     serverRunning: () => c.state === State.Running,
     preview,
     activationMs,
+    pasteAsTimeline,
   };
 }
 
