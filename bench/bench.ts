@@ -8,6 +8,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { lint } from '../server/src/core/lint';
 import { generatePostmortem } from './generate';
 import { serverBurst } from './server-burst';
+import { keystrokeLatency, type KeystrokeResult } from './keystroke';
 import { cliOnCorpus } from './cli-corpus';
 import { activationInRealVsCode } from './activation';
 import { statSync } from 'node:fs';
@@ -74,6 +75,18 @@ for (const row of rows) {
   );
 }
 async function main(): Promise<void> {
+  // Keystroke latency: one character typed after a pause -> its diagnostics, beside the lint time.
+  const keystrokes: (KeystrokeResult & { lintMs: number })[] = [];
+  for (const bytes of [3_000, 50_000, 200_000]) {
+    const text = generatePostmortem(bytes);
+    const lintMs = timeAll({ lint: () => lint(text) }, text.length).lint;
+    keystrokes.push({ ...(await keystrokeLatency(join(ROOT, 'dist', 'server.js'), text)), lintMs });
+  }
+  console.log(`\nkeystroke -> diagnostics over LSP (${keystrokes[0].edits} single edits, each after a pause)`);
+  console.log(`${pad('bytes', 10)}${pad('median ms', 11)}${pad('max ms', 9)}${pad('lint ms', 9)}median ÷ lint`);
+  for (const row of keystrokes) {
+    console.log(`${pad(String(row.bytes), 10)}${pad(row.medianMs.toFixed(1), 11)}${pad(row.maxMs.toFixed(1), 9)}${pad(row.lintMs.toFixed(1), 9)}${(row.medianMs / row.lintMs).toFixed(2)}`);
+  }
   const burst = await serverBurst(join(ROOT, 'dist', 'server.js'), generatePostmortem(200_000), 100);
   console.log(
     `\nserver, 100 edits to a ${burst.bytes}-byte postmortem: last edit -> diagnostics ${burst.lastEditToDiagnosticsMs.toFixed(0)} ms, ` +
@@ -96,7 +109,7 @@ async function main(): Promise<void> {
     );
   }
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ node: process.version, lint: rows, burst, cli, sizes, activation }, null, 2));
+  writeFileSync(join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ node: process.version, lint: rows, keystrokes, burst, cli, sizes, activation }, null, 2));
   console.log('written: test-results/bench.json');
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import type { DurationResult, ModelResult, StatedLengthEditResult } from '../../server/src/protocol';
+import type { DurationResult, ModelResult, StatedLengthEditResult } from '../../common/protocol';
 import { CHECKOUT_EAT as CHECKOUT } from '../fixtures/checkout-postmortem';
 import { requireCorpus } from '../support/corpus';
 import { TestClient } from './lspClient';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ModelResult } from '../../server/src/protocol';
+import type { ModelResult } from '../../common/protocol';
 import { TestClient } from './lspClient';
 
 const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'incidents');

@@ -56,7 +56,8 @@ describe('postmortem-lint (dist/cli.js)', function () {
       const run = cli(['--help']);
       assert.equal(run.status, 0);
       assert.match(run.stdout, /^Usage: postmortem-lint/);
-      assert.match(run.stdout, /--format <text\|json\|sarif>/);
+      assert.match(run.stdout, /--format <format>/);
+      assert.match(run.stdout, /^  --  +End of options: every later argument is a path\.$/m);
     });
 
     it('--version prints the package.json version', function () {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from '../../server/src/core/config';
 import { PHASE_NAMES } from '../../server/src/core/phases';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../server/src/core/profiles';
-import { Commands } from '../../server/src/protocol';
+import { Commands } from '../../common/protocol';
 import { DEFAULT_NEW_POSTMORTEM_FOLDER } from '../../client/src/settingDefaults';
 import { PHASE_LABELS } from '../../client/src/preview/layout';
 import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';

@@ -89,7 +89,7 @@ export function registerCommands(
     vscode.commands.registerCommand('postmortem.selectProfile', selectProfile),
     vscode.commands.registerCommand('postmortem.statusBarMenu', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
-      const treated = statusBar.model !== undefined;
+      const treated = statusBar.activeIsPostmortem;
       type Item = vscode.QuickPickItem & { run: () => unknown };
       const items: Item[] = [
         { label: '$(list-selection) Switch profile…', run: () => selectProfile(uri) },

@@ -4,7 +4,7 @@
 // when the file exists, it is opened as it is.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type NewPostmortemParams, type NewPostmortemResult } from '../../../server/src/protocol';
+import { Requests, type NewPostmortemParams, type NewPostmortemResult } from '../../../common/protocol';
 import { profilesIn } from '../profileList';
 import { DEFAULT_NEW_POSTMORTEM_FOLDER } from '../settingDefaults';
 
@@ -70,7 +70,7 @@ export async function newPostmortem(client: LanguageClient, args: NewPostmortemA
   if (title === undefined || !title.trim()) return undefined;
   // The server checks the date (core/templates.ts) while it writes the template: its refusal is the message shown.
   const write = (date: string) =>
-    client.sendRequest<NewPostmortemResult>(Methods.newPostmortem, { uri: folder?.toString(), profile, title: title.trim(), date: date.trim() } satisfies NewPostmortemParams);
+    client.sendRequest(Requests.newPostmortem, { uri: folder?.toString(), profile, title: title.trim(), date: date.trim() } satisfies NewPostmortemParams);
   const date =
     args.date ??
     (await vscode.window.showInputBox({

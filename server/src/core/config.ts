@@ -3,27 +3,14 @@
 // findings on the config file, never exceptions.
 import { minimatch } from 'minimatch';
 import type { Finding, RuleLevel, Span } from './model';
+import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, RULE_LEVELS, type PostmortemSettings } from './settings';
 import { RULE_IDS } from './rules';
 import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, defaultProfile, sectionIdOfTitle, type CustomProfileDefinition, type Profile } from './profiles';
 import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
 import { PHASE_NAMES, type PhaseWords } from './phases';
 
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
-
-export const DEFAULT_INCLUDE = [
-  '**/*postmortem*.md',
-  '**/*post-mortem*.md',
-  '**/*incident*.md',
-  '**/*retro*.md',
-  '**/*postmortem*/**/*.md',
-  '**/*post-mortem*/**/*.md',
-  '**/*incident*/**/*.md',
-  '**/*retro*/**/*.md',
-];
-
-/** Documents longer than this many characters get one information diagnostic instead of a lint (the `maxDocumentSize` setting's default). */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
+export { CONFIG_FILE_NAME, DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from './settings';
 
 export interface ConfigFile {
   profile?: string;
@@ -33,7 +20,7 @@ export interface ConfigFile {
   phaseWords?: PhaseWords;
 }
 
-const LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
+const LEVELS: readonly RuleLevel[] = RULE_LEVELS;
 
 function configFinding(message: string, span: Span): Finding {
   return { ruleId: 'config-invalid', severity: 'error', message, span, fixes: [] };
@@ -127,7 +114,8 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
     if (typeof raw.profiles !== 'object' || raw.profiles === null || Array.isArray(raw.profiles)) {
       findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey(text, 'profiles')));
     } else {
-      config.profiles = {};
+      // No prototype: a profile named "__proto__" or "constructor" is an entry like any other.
+      config.profiles = Object.create(null) as Record<string, CustomProfileDefinition>;
       for (const [id, definition] of Object.entries(raw.profiles as Record<string, unknown>)) {
         const { problems, usable } = checkProfileDefinition(definition);
         for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
@@ -137,8 +125,8 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
   }
   if (raw.profile !== undefined) {
     if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey(text, 'profile')));
-    else if (builtinProfile(raw.profile) || config.profiles?.[raw.profile]) config.profile = raw.profile;
-    else if (isObject(raw.profiles) && raw.profiles[raw.profile] !== undefined) {
+    else if (builtinProfile(raw.profile) || customProfileDefinition(config, raw.profile)) config.profile = raw.profile;
+    else if (isObject(raw.profiles) && Object.prototype.hasOwnProperty.call(raw.profiles, raw.profile)) {
       findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey(text, 'profile')));
     } else {
       findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey(text, 'profile')));
@@ -275,26 +263,51 @@ function profileIds(config: ConfigFile): string[] {
   return [...BUILTIN_PROFILES.map((p) => p.id), ...Object.keys(config.profiles ?? {})];
 }
 
+/** A custom profile's definition by id: own entries only (never `constructor` from Object.prototype). */
+export function customProfileDefinition(config: ConfigFile | undefined, id: string): CustomProfileDefinition | undefined {
+  const profiles = config?.profiles;
+  return profiles && Object.prototype.hasOwnProperty.call(profiles, id) ? profiles[id] : undefined;
+}
+
 /** The profile for an id, looking in the config's custom profiles first. */
 export function resolveProfile(id: string | undefined, config?: ConfigFile): Profile {
-  if (id && config?.profiles?.[id]) return customProfile(id, config.profiles[id]);
+  const definition = id === undefined ? undefined : customProfileDefinition(config, id);
+  if (id && definition) return customProfile(id, definition);
   return (id && builtinProfile(id)) || defaultProfile();
 }
 
-export interface EditorSettings {
-  profile?: string;
-  rules?: Record<string, RuleLevel>;
-  phaseWords?: PhaseWords;
+/** What a document is checked with: the lint options, and which files count and how large they may be. */
+export interface ResolvedOptions extends LintOptions {
+  files: PostmortemSettings['files'];
+  maxDocumentSize: number;
 }
 
-/** The project's config file wins over editor settings: it is what the whole team and CI use. */
-export function lintOptionsFrom(settings: EditorSettings | undefined, config: ConfigFile | undefined): LintOptions {
-  const profileId = config?.profile ?? settings?.profile;
+/**
+ * Settings (normalised, `normaliseSettings`) and the `.postmortemrc.json` that applies -> the
+ * options a document is checked with. The config file wins over editor settings: it is what the
+ * whole team and CI use. The one merge the server and the CLI share.
+ */
+export function resolveOptions(settings: Pick<PostmortemSettings, 'profile' | 'rules' | 'files' | 'maxDocumentSize' | 'phaseWords'>, config: ConfigFile | undefined): ResolvedOptions {
+  const profileId = config?.profile ?? settings.profile;
   return {
     profile: resolveProfile(profileId, config),
-    rules: { ...(settings?.rules ?? {}), ...(config?.rules ?? {}) },
-    phaseWords: mergePhaseWords(settings?.phaseWords, config?.phaseWords),
+    rules: { ...settings.rules, ...(config?.rules ?? {}) },
+    phaseWords: mergePhaseWords(settings.phaseWords, config?.phaseWords),
+    files: {
+      include: config?.files?.include ?? settings.files.include,
+      detectByContent: config?.files?.detectByContent ?? settings.files.detectByContent,
+    },
+    maxDocumentSize: settings.maxDocumentSize,
   };
+}
+
+/**
+ * Whether a Markdown document is a postmortem: its path (relative to its workspace folder, or to
+ * the CLI's working folder) matches the include globs, or its content says so. The one decision
+ * the server and the CLI share; a per-file choice in the editor comes before it.
+ */
+export function isPostmortemDocument(relativePath: string, text: string, files: PostmortemSettings['files']): boolean {
+  return matchesPostmortemGlobs(relativePath, files.include) || (files.detectByContent && looksLikePostmortem(text));
 }
 
 /** Words from settings and from the config file both count (they only add to the built-in ones). */

@@ -1,10 +1,13 @@
+// Quick fixes for the diagnostics asked about, and one fix-all of every safe fix (on save, the
+// command, `source.fixAll.postmortem`). The edits are the core's; this file only shapes them.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, TextEdit } from '../core/model';
 import { chooseSafeFixes } from '../core/fixes';
-import { SOURCE, sameRange, toDiagnostic, toRange } from './convert';
+import { FIX_ALL_KIND } from '../../../common/protocol';
+import { SOURCE, sameRange, toDiagnostic, toRange, type RuleDocs } from './convert';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export { FIX_ALL_KIND };
 
 function toLspEdits(document: TextDocument, edits: TextEdit[]): LspTextEdit[] {
   return edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
@@ -18,7 +21,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-export function codeActions(document: TextDocument, findings: Finding[], params: CodeActionParams): CodeAction[] {
+export function codeActions(document: TextDocument, findings: Finding[], params: CodeActionParams, docs: RuleDocs): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -38,23 +41,23 @@ export function codeActions(document: TextDocument, findings: Finding[], params:
   }
   // Fix-all is offered when asked for by kind (on save, the command) and as a source action.
   if (only && wants(only, FIX_ALL_KIND) && only.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll))) {
-    const fixAll = fixAllAction(document, findings);
+    const fixAll = fixAllAction(document, findings, docs);
     if (fixAll) actions.push(fixAll);
   } else if (!only) {
-    const fixAll = fixAllAction(document, findings);
+    const fixAll = fixAllAction(document, findings, docs);
     if (fixAll) actions.push({ ...fixAll, kind: CodeActionKind.Source });
   }
   return actions;
 }
 
 /** One pass of every safe fix that does not overlap another; what remains is fixed by hand. */
-function fixAllAction(document: TextDocument, findings: Finding[]): CodeAction | undefined {
+function fixAllAction(document: TextDocument, findings: Finding[], docs: RuleDocs): CodeAction | undefined {
   const chosen = chooseSafeFixes(findings);
   if (!chosen.length) return undefined;
   return {
     title: `Fix all auto-fixable postmortem problems (${chosen.length})`,
     kind: FIX_ALL_KIND,
-    diagnostics: findings.filter((f) => f.fixes.some((fix) => fix.safe)).map((f) => toDiagnostic(document, f)),
+    diagnostics: findings.filter((f) => f.fixes.some((fix) => fix.safe)).map((f) => toDiagnostic(document, f, docs)),
     edit: workspaceEdit(document, chosen.flat()),
   };
 }

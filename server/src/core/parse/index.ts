@@ -34,8 +34,9 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
   let title: string | undefined;
   for (const [index, line] of structure.lines.entries()) {
     if (line.kind === 'heading') {
-      const heading = cleanHeadingText(line.rendered ?? line.text.split('\n')[0]);
-      const canonical = sectionIdOf(heading, extra);
+      const heading = cleanHeadingText(line.text.split('\n')[0]);
+      // The title stays as written; the section it names is read from the text as rendered.
+      const canonical = sectionIdOf(line.rendered === undefined ? heading : cleanHeadingText(line.rendered), extra);
       if (!canonical && line.depth === 1 && title === undefined) title = heading;
       sections.push(newSection(heading, canonical, line.depth ?? 1, 'heading', line));
       continue;

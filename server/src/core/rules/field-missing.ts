@@ -44,6 +44,8 @@ export const fieldMissing: Rule = {
   id: 'field-missing',
   description: 'A summary field the profile requires (Duration, Impact, Root Cause) is not written.',
   defaultSeverity: 'error',
+  fix: 'quick fix',
+  tags: ['fields'],
   check({ text, model, profile }) {
     const summary = model.sections.find((section) => section.canonical === profile.fieldsSection);
     // Fields count in the summary, or above every section (a header block of Date / Duration lines).

@@ -22,5 +22,12 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * What its fixes are: `safe` ones are applied by fix-all and `--fix`; a `quick fix` only when
+   * picked (it inserts text to complete, or chooses between two values). None: it offers no fix.
+   */
+  fix?: 'safe' | 'quick fix';
+  /** What the rule is about (`sections`, `timeline` ...), for grouping in docs and reports. */
+  tags?: string[];
   check(context: RuleContext): RuleReport[];
 }

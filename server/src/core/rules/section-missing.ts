@@ -68,6 +68,8 @@ export const sectionMissing: Rule = {
   id: 'section-missing',
   description: 'A section the profile requires is not in the document.',
   defaultSeverity: 'error',
+  fix: 'quick fix',
+  tags: ['sections'],
   check({ text, model, profile, root }) {
     const present = new Set(model.sections.map((section) => section.canonical).filter(Boolean));
     const level = usualLevel(model.sections);

@@ -4,6 +4,8 @@ export const timelineNotList: Rule = {
   id: 'timeline-not-list',
   description: 'Timeline entries written as plain lines instead of a bulleted list.',
   defaultSeverity: 'info',
+  fix: 'safe',
+  tags: ['timeline', 'markdown'],
   check({ text, model, profile }) {
     if (!profile.timelineAsList) return [];
     const lines = model.entries.filter((entry) => entry.form === 'line');

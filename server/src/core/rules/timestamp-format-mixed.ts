@@ -18,6 +18,8 @@ export const timestampFormatMixed: Rule = {
   id: 'timestamp-format-mixed',
   description: '12-hour and 24-hour clocks mixed in one timeline.',
   defaultSeverity: 'info',
+  fix: 'safe',
+  tags: ['timeline', 'time'],
   check({ model }) {
     const timed = model.entries.filter((entry) => entry.timestamp.time && !entry.timestamp.error);
     const twelve = timed.filter((entry) => entry.timestamp.time!.clock === '12h').length;

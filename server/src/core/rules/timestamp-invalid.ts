@@ -4,6 +4,7 @@ export const timestampInvalid: Rule = {
   id: 'timestamp-invalid',
   description: 'A timeline time or date that cannot exist, like 25:10, 13:00 PM or February 30.',
   defaultSeverity: 'error',
+  tags: ['timeline', 'time'],
   check({ model }) {
     return model.entries
       .filter((entry) => entry.timestamp.error)
