@@ -2,7 +2,7 @@
 // Build first: `node esbuild.mjs`.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -46,6 +46,7 @@ describe('postmortem-lint against hostile input (dist/cli.js)', function () {
     this.timeout(300_000);
     const dir = folder();
     writeFileSync(join(dir, 'postmortem.md'), '##a\n'.repeat(150_000));
+    // A long deadline: this test is about the size of the report, not about the per-file deadline.
     const run = cli(['--format', 'json', '--timeout', '280', 'postmortem.md'], dir, 290_000);
     assert.doesNotMatch(run.stderr, /internal error|Maximum call stack/);
     const problems = JSON.parse(run.stdout) as { ruleId: string }[];
