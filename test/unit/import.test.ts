@@ -349,6 +349,15 @@ describe('import: into a document', () => {
     assert.equal(text.split('## Timeline\n')[1], '\n- 22:00 UTC: deploy\n\n**2024-05-03**\n\n- 01:00 UTC: Alert Down fired (still firing)\n- 02:00 UTC: resolved\n');
   });
 
+  it('never splits a line: the two blanks of a hard break stay on their line, in a list and in a timeline of prose', () => {
+    const list = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\n- 08:10 UTC: deploy  \n  with the cache  \n';
+    assert.equal(merged(list, 'Bob  [08:30]\nfound it', { zone: 'UTC' }).text, `${list}- 08:30 UTC: Bob: found it\n`);
+    const prose = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\nWe have no entries yet.  \n';
+    const { text } = merged(prose, 'Bob  [08:30]\nfound it', { zone: 'UTC' });
+    assert.ok(text.startsWith(prose.slice(0, -1)), text);
+    assert.match(text, /We have no entries yet\.  \n\n- 08:30 UTC: Bob: found it/);
+  });
+
   it('creates the timeline section where the profile puts it when there is none', () => {
     const document = '# Postmortem\n\n## Issue Summary\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Root Cause and Resolution\n\nA bug.\n';
     const { text, outcome } = merged(document, 'Bob  [08:30]\nfound it', { zone: 'UTC' });
