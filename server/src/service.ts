@@ -33,6 +33,7 @@ import type {
 } from '../../common/protocol';
 import { analyse, globPath, type Analysis } from './analysis';
 import { createSettingsStore, type PullSettings } from './settings';
+import { lintInProcess, type LintRunner } from './lintRunner';
 import { ConfigProblems, type HostConfig } from './features/diagnostics';
 import { ruleDocs } from './features/convert';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
@@ -59,6 +60,8 @@ export interface ServiceHost {
   /** Diagnostics the service publishes itself: the config files' problems. */
   publishDiagnostics(params: PublishDiagnosticsParams): void;
   logError(message: string): void;
+  /** Runs lints: on Node, worker threads with a deadline (lintPool.ts); else in-process. */
+  lint?: LintRunner;
   /** Where rule pages are when the client does not say (`initializationOptions.ruleDocsBaseUri`). */
   ruleDocsBaseUri: string;
   /** A workspace file's text from disk; absent where there is no file system (the web worker). */
@@ -96,6 +99,7 @@ export function createPostmortemService(host: ServiceHost) {
         override: overrides.get(uri),
         globPath: globPath(uri, workspaceFolders),
         docs,
+        lint: host.lint ?? lintInProcess,
         logError: host.logError,
       }),
     );
