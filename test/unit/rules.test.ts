@@ -1,6 +1,7 @@
 // Each rule against its own fixture in test/fixtures/rules/<rule-id>.md. A fixture marks the lines
 // where its rule must report with a trailing `<!-- rule-id -->` comment (stripped before linting),
-// so every fixture documents itself. The rule must report on exactly those lines.
+// so every fixture documents itself. The rule must report on exactly those lines. A fixture for
+// another profile than ALX says so in a comment of its own: `<!-- profile: google-sre -->`.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,7 +9,7 @@ import { lint, type LintOptions } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/lines';
 import { applyEdits, applySafeFixes } from '../../server/src/core/fixes';
 import { RULES } from '../../server/src/core/rules';
-import { defaultProfile } from '../../server/src/core/profiles';
+import { builtinProfile, defaultProfile } from '../../server/src/core/profiles';
 
 const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
 const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
@@ -16,6 +17,7 @@ const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
 interface Fixture {
   text: string;
   expected: Map<string, number[]>;
+  options: LintOptions;
 }
 
 export function readFixture(path: string): Fixture {
@@ -26,7 +28,11 @@ export function readFixture(path: string): Fixture {
     for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
     return line.slice(0, match.index);
   });
-  return { text: lines.join('\n'), expected };
+  const text = lines.join('\n');
+  const profileId = /<!--\s*profile:\s*([a-z-]+)\s*-->/.exec(text)?.[1];
+  const profile = profileId ? builtinProfile(profileId) : defaultProfile();
+  assert.ok(profile, `unknown profile ${profileId}`);
+  return { text, expected, options: { ...options, profile } };
 }
 
 /** Short fixtures would all be too short for ALX: word-count is tested on its own. */
@@ -51,7 +57,7 @@ describe('rules, each on its own fixture', () => {
       const fixture = readFixture(join(FIXTURES, name));
       const want = (fixture.expected.get(ruleId) ?? []).sort((a, b) => a - b);
       assert.ok(want.length > 0, `${name} marks no line for ${ruleId}`);
-      assert.deepEqual(linesOf(fixture.text, ruleId).sort((a, b) => a - b), want);
+      assert.deepEqual(linesOf(fixture.text, ruleId, fixture.options).sort((a, b) => a - b), want);
     });
   }
 
@@ -87,14 +93,14 @@ describe('rules, each on its own fixture', () => {
 describe('fixes', () => {
   const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.md'));
   for (const name of files) {
-    const { text } = readFixture(join(FIXTURES, name));
+    const { text, options } = readFixture(join(FIXTURES, name));
     const findings = lint(text, options).findings.filter((f) => f.fixes.length);
     for (const finding of findings) {
       for (const fix of finding.fixes) {
         it(`${name}: "${fix.title}" removes its finding and no other text`, () => {
           const fixed = applyEdits(text, fix.edits).text;
-          const before = linesOf(text, finding.ruleId).length;
-          const after = linesOf(fixed, finding.ruleId).length;
+          const before = linesOf(text, finding.ruleId, options).length;
+          const after = linesOf(fixed, finding.ruleId, options).length;
           assert.equal(after, before - 1, `${finding.ruleId}: reported ${after} times after the fix (was ${before})`);
           // Every line the fix did not touch is still there, in order.
           const touched = new Set(fix.edits.map((edit) => new LineIndex(text).position(edit.span.start).line));
@@ -116,7 +122,7 @@ describe('fixes', () => {
 
   it('applying all safe fixes twice gives the same text as once', () => {
     for (const name of files) {
-      const { text } = readFixture(join(FIXTURES, name));
+      const { text, options } = readFixture(join(FIXTURES, name));
       const once = applySafeFixes(text, lint(text, options).findings).text;
       const again = applySafeFixes(once, lint(once, options).findings).text;
       assert.equal(again, once, name);
