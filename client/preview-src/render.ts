@@ -1,7 +1,7 @@
 // Draws a model into the DOM. Every piece of document text goes in through textContent (the `el`
 // helper): never innerHTML, never attributes built from text, so nothing the author typed can
 // become markup or script.
-import type { ModelEntry, ModelResult } from '../../server/src/protocol';
+import type { ModelEntry, ModelResult } from '../../common/protocol';
 import { entryProblem, layoutAxis, phaseLabel, type AxisRow } from '../src/preview/layout';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

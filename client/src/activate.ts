@@ -18,6 +18,8 @@ import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem'
 import { registerDurationCommands } from './commands/calculateDuration';
 import { Overrides, sendAllOverrides } from './overrides';
 import { PostmortemStatusBar } from './statusBar';
+import { DocumentStatuses } from './status';
+import { CONFIG_SECTION, Commands } from '../../common/protocol';
 import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
 
 /** What `activate` returns: the extension's small public API (used by the extension-host tests). */
@@ -51,13 +53,14 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   let defaultHandler: ErrorHandler;
   const clientOptions: LanguageClientOptions = {
     documentSelector: factory.documentSelector,
-    // Settings, and `.postmortemrc.json` files: edits to them re-check open documents at once.
-    synchronize: { configurationSection: 'postmortem', fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json') },
+    // `.postmortemrc.json` files: edits to them re-check open documents at once. Settings are
+    // pulled by the server (workspace/configuration), which registers for their changes itself.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json') },
     // The rule pages ship inside the extension: diagnostics link to them there.
     initializationOptions: { ruleDocsBaseUri: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    diagnosticCollectionName: 'postmortem',
+    diagnosticCollectionName: CONFIG_SECTION,
     // Crashes: restart like the default handler (up to 4 times in 3 minutes), but report in the
     // output channel only, never in a dialog or notification.
     errorHandler: quietErrorHandler(() => defaultHandler, output),
@@ -74,12 +77,13 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     }),
   );
 
-  const statusBar = new PostmortemStatusBar(c, overrides);
-  context.subscriptions.push(statusBar);
+  const statuses = new DocumentStatuses(c);
+  const statusBar = new PostmortemStatusBar(statuses);
+  context.subscriptions.push(statuses, statusBar);
   registerCommands(context, c, overrides, output, statusBar);
-  context.subscriptions.push(vscode.commands.registerCommand('postmortem.newPostmortem', (args?: NewPostmortemArgs) => newPostmortem(c, args)));
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.newPostmortem, (args?: NewPostmortemArgs) => newPostmortem(c, args)));
   registerDurationCommands(context, c);
-  const preview = registerTimelinePreview(context, c, output);
+  const preview = registerTimelinePreview(context, statuses, output);
 
   try {
     await c.start();

@@ -2,7 +2,7 @@
 // are re-sent to the server each time it (re)starts.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type SetOverrideParams } from '../../server/src/protocol';
+import { Notifications, type SetOverrideParams } from '../../common/protocol';
 
 const KEY = 'postmortem.overrides';
 
@@ -36,7 +36,7 @@ export class Overrides {
 
 export async function sendOverride(client: LanguageClient, uri: string, treatAsPostmortem: boolean | null): Promise<void> {
   const params: SetOverrideParams = { uri, treatAsPostmortem };
-  await client.sendNotification(Methods.setOverride, params);
+  await client.sendNotification(Notifications.setOverride, params);
 }
 
 /** Re-sends every remembered override (the server forgets them when it restarts). */

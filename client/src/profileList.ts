@@ -2,11 +2,11 @@
 // built-in ones and those of the .postmortemrc.json that applies. The client keeps no list of its own.
 import type * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type ProfileInfo, type ProfilesParams } from '../../server/src/protocol';
+import { Requests, type ProfileInfo, type ProfilesParams } from '../../common/protocol';
 
 /** The profiles on offer in `folder` (none: the built-in ones only). */
 export function profilesIn(client: LanguageClient, folder: vscode.Uri | undefined): Promise<ProfileInfo[]> {
-  return client.sendRequest<ProfileInfo[]>(Methods.profiles, { uri: folder?.toString() } satisfies ProfilesParams);
+  return client.sendRequest(Requests.profiles, { uri: folder?.toString() } satisfies ProfilesParams);
 }
 
 /** The profiles on offer for a document: those of the folder it is in. */

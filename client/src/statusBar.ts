@@ -1,83 +1,43 @@
 // Status bar item for the active Markdown file when it is treated as a postmortem: profile name,
-// problem count and the outage length. Clicking it opens the Postmortem quick pick (postmortem.statusBarMenu).
+// problem count and the outage length, exactly as the server's `postmortem/status` says (no request
+// per edit). Clicking it opens the Postmortem quick pick (postmortem.statusBarMenu).
 import * as vscode from 'vscode';
-import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type ModelParams, type ModelResult, type ProfileInfo } from '../../server/src/protocol';
-import type { Overrides } from './overrides';
-import { profilesFor } from './profileList';
-
-export function postmortemDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'postmortem');
-}
+import { Commands, type StatusParams } from '../../common/protocol';
+import type { DocumentStatuses } from './status';
 
 export class PostmortemStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private generation = 0;
-  /** The last model answer for the active document, if it was a postmortem. */
-  private lastModel: ModelResult | undefined;
 
-  constructor(
-    private readonly client: LanguageClient,
-    private readonly overrides: Overrides,
-  ) {
+  constructor(private readonly statuses: DocumentStatuses) {
     this.item = vscode.window.createStatusBarItem('postmortem.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Postmortem';
-    this.item.command = 'postmortem.statusBarMenu';
+    this.item.command = Commands.statusBarMenu;
     this.disposables.push(
       this.item,
-      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && e.uris.some((u) => u.toString() === active)) this.schedule(50);
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('postmortem')) this.schedule(200);
-      }),
-      overrides.onDidChange(() => this.schedule(100)),
-      client.onDidChangeState((e) => {
-        if (e.newState === State.Running) this.schedule(0);
-        else this.item.hide();
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      statuses.onDidChange((status) => {
+        if (status.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.refresh();
       }),
     );
-    this.schedule(0);
+    this.refresh();
   }
 
-  /** The model of the active document, as last reported by the server (undefined when not a postmortem). */
-  get model(): ModelResult | undefined {
-    return this.lastModel;
+  /** Whether the active document is treated as a postmortem, as the server last said. */
+  get activeIsPostmortem(): boolean {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    return uri !== undefined && this.statuses.get(uri)?.isPostmortem === true;
   }
 
-  schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delay);
-  }
-
-  private async refresh(): Promise<void> {
-    const generation = ++this.generation;
+  private refresh(): void {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown' || this.client.state !== State.Running) {
-      this.lastModel = undefined;
+    const status = editor?.document.languageId === 'markdown' ? this.statuses.get(editor.document.uri) : undefined;
+    if (!status) {
       this.item.hide();
       return;
     }
-    const uri = editor.document.uri;
-    let model: ModelResult | undefined;
-    let profiles: ProfileInfo[] = [];
-    try {
-      const params: ModelParams = { uri: uri.toString() };
-      [model, profiles] = await Promise.all([this.client.sendRequest<ModelResult>(Methods.model, params), profilesFor(this.client, uri)]);
-    } catch {
-      model = undefined; // server not ready or the request is not supported (yet): fall through
-    }
-    if (generation !== this.generation) return; // a newer refresh is on its way
-    const override = this.overrides.get(uri);
-    const diagnostics = postmortemDiagnostics(uri);
-    const isPostmortem = model ? model.isPostmortem : override === true || diagnostics.length > 0;
-    this.lastModel = isPostmortem ? model : undefined;
-    if (!isPostmortem) {
-      if (override === false) {
+    if (!status.isPostmortem) {
+      if (status.override === false) {
         this.item.text = '$(circle-slash) Postmortem: off';
         this.item.tooltip = 'This file is not treated as a postmortem (your choice). Click for options.';
         this.item.show();
@@ -86,28 +46,27 @@ export class PostmortemStatusBar implements vscode.Disposable {
       }
       return;
     }
-    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-    const others = diagnostics.length - errors;
-    // The profile's name as the server knows it (built-in or from .postmortemrc.json), else its id.
-    const profileId = model?.profile ?? vscode.workspace.getConfiguration('postmortem', uri).get<string>('profile') ?? '';
-    const profile = profiles.find((p) => p.id === profileId)?.name ?? profileId;
-    // The outage length, computed by the server (postmortem/model `incident`).
-    const total = model?.incident?.total;
-    const length = total ? ` $(clock) ${total.text}` : '';
-    this.item.text = (diagnostics.length === 0 ? `$(pass) ${profile}` : `$(checklist) ${profile} $(error) ${errors} $(warning) ${others}`) + length;
-    const outage = model?.incident?.summaryMarkdown ? `\n\nOutage: ${model.incident.summaryMarkdown}` : '';
-    const tip = new vscode.MarkdownString(
+    this.show(status);
+  }
+
+  private show(status: StatusParams): void {
+    const { errors, warnings, infos } = status.problems;
+    const others = warnings + infos;
+    const total = errors + others;
+    const profile = status.profile.name;
+    const length = status.incident?.total ? ` $(clock) ${status.incident.total.text}` : '';
+    this.item.text = (total === 0 ? `$(pass) ${profile}` : `$(checklist) ${profile} $(error) ${errors} $(warning) ${others}`) + length;
+    const outage = status.incident?.summaryMarkdown ? `\n\nOutage: ${status.incident.summaryMarkdown}` : '';
+    this.item.tooltip = new vscode.MarkdownString(
       `**Postmortem** — profile *${profile}*\n\n` +
-        (diagnostics.length === 0 ? 'No problems found.' : `${diagnostics.length} problem(s): ${errors} error(s), ${others} other(s).`) +
+        (total === 0 ? 'No problems found.' : `${total} problem(s): ${errors} error(s), ${others} other(s).`) +
         outage +
         '\n\nClick to switch profile, change whether this file is a postmortem, or open settings.',
     );
-    this.item.tooltip = tip;
     this.item.show();
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
 }

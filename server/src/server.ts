@@ -1,28 +1,33 @@
 // The language server for Node: over IPC from the VS Code client, or standalone with --stdio for
-// any LSP client (postmortem-language-server). It adds to the service what only Node has: the
+// any LSP client (postmortem-language-server). It adds to the router what only Node has: the
 // file system, for `.postmortemrc.json` files found by walking up from each document.
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { findConfig } from './core/config';
-import { toDiagnostic } from './features/convert';
-import { startService, type ServiceHost } from './service';
+import { startServer, type ServerHost } from './startServer';
+import { createLintPool, LINT_WORKER_ROLE, serveLint } from './lintPool';
 
-function nodeHost(connection: Connection): ServiceHost {
+/** How long one document's lint may take before it is reported as too complex (env: POSTMORTEM_LINT_DEADLINE_MS). */
+const LINT_DEADLINE_MS = 10_000;
+/** Lint workers: one document past its deadline still leaves one for the others. */
+const LINT_WORKERS = 2;
+
+/** The local path of a `file:` URI, or undefined for any other URI or one Node cannot map (a host, `%2F`, a bad escape). */
+export function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function nodeHost(): ServerHost {
   /** Config texts by path, read again only when the file's modification time changes. */
   const texts = new Map<string, { mtimeMs: number; text: string }>();
-  /** The text each config file's problems were last published for. */
-  const published = new Map<string, string>();
-
-  function isFile(path: string): boolean {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  }
 
   function readFile(path: string): string | undefined {
     let mtimeMs: number;
@@ -41,30 +46,25 @@ function nodeHost(connection: Connection): ServiceHost {
   }
 
   return {
-    configFor(documentUri) {
-      if (!documentUri.startsWith('file:')) return undefined;
-      const found = findConfig(dirname(fileURLToPath(documentUri)).split(sep).join('/'), readFile);
-      if (!found) return undefined;
-      // Its problems go on the config file itself, once per version of its text.
-      if (published.get(found.path) !== found.text) {
-        published.set(found.path, found.text);
-        const document = TextDocument.create(pathToFileURL(found.path).toString(), 'json', 0, found.text);
-        void connection.sendDiagnostics({ uri: document.uri, diagnostics: found.findings.map((finding) => toDiagnostic(document, finding)) });
-      }
-      return found.config;
+    findConfig(documentUri) {
+      const path = localPath(documentUri);
+      const found = path === undefined ? undefined : findConfig(dirname(path).split(sep).join('/'), readFile);
+      return found && { ...found, uri: pathToFileURL(found.path).toString() };
     },
-    forgetConfigs() {
-      // A config file that is gone takes its problems with it.
-      for (const path of published.keys()) {
-        if (!isFile(path)) void connection.sendDiagnostics({ uri: pathToFileURL(path).toString(), diagnostics: [] });
+    configExists(configUri) {
+      const path = localPath(configUri);
+      try {
+        return path !== undefined && statSync(path).isFile();
+      } catch {
+        return false;
       }
-      texts.clear();
-      published.clear();
     },
+    forgetConfigs: () => texts.clear(),
+    lint: createLintPool({ script: __filename, size: LINT_WORKERS, deadlineMs: Number(process.env.POSTMORTEM_LINT_DEADLINE_MS) || LINT_DEADLINE_MS }).lint,
     // Shipped beside the bundle: dist/../docs/rules/.
     ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,
   };
 }
 
-const connection = createConnection(ProposedFeatures.all);
-startService(connection, nodeHost(connection));
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === LINT_WORKER_ROLE) serveLint(parentPort!);
+else startServer(createConnection(ProposedFeatures.all), nodeHost());

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { toSvg } from '../../client/src/preview/export';
 import type { NotOpenMessage } from '../../client/src/preview/messages';
-import type { ModelResult } from '../../server/src/protocol';
+import type { ModelResult } from '../../common/protocol';
 import { TestClient } from '../protocol/lspClient';
 import { cleanup, launch, openPreview, REPO, type PreviewPage } from './previewPage';
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/html';
 import type { FromWebviewMessage, UpdateMessage } from '../../client/src/preview/messages';
-import type { ModelResult } from '../../server/src/protocol';
+import type { ModelResult } from '../../common/protocol';
 
 /** The checkout: the folder above this bundle (out/test/browser or out/bench) whose package.json is ours. */
 export const REPO = findRepo(__dirname);

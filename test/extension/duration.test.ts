@@ -2,7 +2,7 @@
 // the CodeLens and hover through VS Code's own providers, and adding the length to the Duration line.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DurationResult } from '../../server/src/protocol';
+import type { DurationResult } from '../../common/protocol';
 import { closeAllEditors, lineOf, openFixture, setText, waitForDiagnostics } from './helpers';
 
 const FILE = 'incidents/duration-postmortem.md';

@@ -1,7 +1,8 @@
 // core/config: reading `.postmortemrc.json` (every field of a custom profile checked), finding it by
 // walking up (the one discovery the server and the CLI share), and the `rules` setting.
 import assert from 'node:assert/strict';
-import { findConfig, lintOptionsFrom, parseConfigFile, readRules, resolveProfile } from '../../server/src/core/config';
+import { findConfig, parseConfigFile, readRules, resolveOptions, resolveProfile } from '../../server/src/core/config';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { lint } from '../../server/src/core/lint';
 import { ALX } from '../../server/src/core/profiles/builtin';
 
@@ -34,7 +35,7 @@ describe('core/config', function () {
         ],
       );
       assert.equal(config.profiles?.acme, undefined);
-      const options = lintOptionsFrom(undefined, config);
+      const options = resolveOptions(DEFAULT_SETTINGS, config);
       assert.equal(options.profile.id, 'alx');
       assert.doesNotThrow(() => lint(POSTMORTEM, options));
     });
@@ -185,5 +186,18 @@ describe('core/config', function () {
       assert.deepEqual(readRules(undefined), { rules: {}, problems: [] });
       assert.deepEqual(readRules(['off']), { rules: {}, problems: [{ key: 'rules', message: '"rules" must be an object of rule id -> off | info | warning | error.' }] });
     });
+  });
+});
+
+describe('config: phase words', () => {
+  it('reads phaseWords from .postmortemrc.json, and rejects an unknown phase with a message', async () => {
+    const { parseConfigFile, resolveOptions } = await import('../../server/src/core/config');
+    const { normaliseSettings } = await import('../../server/src/core/settings');
+    const good = parseConfigFile('{ "phaseWords": { "mitigated": ["failed over"] } }');
+    assert.deepEqual(good.findings, []);
+    const options = resolveOptions(normaliseSettings({ phaseWords: { detected: ['pager went off'] } }), good.config);
+    assert.deepEqual(options.phaseWords, { detected: ['pager went off'], mitigated: ['failed over'] });
+    const bad = parseConfigFile('{ "phaseWords": { "fixed": ["x"] } }');
+    assert.match(bad.findings[0].message, /unknown phase "fixed"/);
   });
 });

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/core/lint';
 import { incidentMetrics, orderEntries, timestampFactsAt } from '../../server/src/core/metrics';
 import { modelResult } from '../../server/src/features/model';
+import { analysisOf } from '../support/service';
 
 // 11:00 is earlier than 12:00 above it; 11:30 is later than 11:00 above it, so it is in order.
 const TEXT = [
@@ -52,9 +53,9 @@ describe('timeline order: one reading for the rule, the metrics, the hover and t
     assert.deepEqual(facts?.sincePrevious, { minutes: 30, raw: '11:00' });
   });
 
-  it('the preview marks out of order exactly what the rule flags, and measures gaps the same way', () => {
+  it('the preview marks out of order exactly what the rule flags, and measures gaps the same way', async () => {
     const document = TextDocument.create('file:///order.md', 'markdown', 1, TEXT);
-    const result = modelResult(document, model, true, 'alx');
+    const result = modelResult(document, await analysisOf(document));
     const flaggedLines = findings.filter((f) => f.ruleId === 'timestamp-order').map((f) => document.positionAt(f.span.start).line);
     const outOfOrderLines = result.entries.filter((e) => e.outOfOrder).map((e) => e.timestampRange.start.line);
     assert.deepEqual(outOfOrderLines, flaggedLines);

@@ -170,7 +170,10 @@ describe('time: findTimestamps', () => {
     assert.deepEqual(found.map((t) => [t.raw, t.offset, t.length]), [['2024-04-10T09:00Z', 0, 17], ['2024-04-10T13:00Z', 18, 17]]);
   });
 
-  it('scans a megabyte of digits, colons, blanks and hashes in well under a second', () => {
+  // Linear scanners take well under a second on each input; a backtracking one takes minutes,
+  // so a hang is caught by this test's timeout, not by a timed assertion (npm run bench has the figures).
+  it('scans a megabyte of digits, colons, blanks and hashes without backtracking', function () {
+    this.timeout(60_000);
     const parts = ['1', '12', '12:', '12:3', '#', ' ', '::', '1:23', '0000', ':00', '# 9', '   '];
     let text = '';
     for (let i = 0; text.length < 1_000_000; i++) text += parts[(i * 7 + 3) % parts.length];
@@ -178,14 +181,12 @@ describe('time: findTimestamps', () => {
       '09:00 - 10:00 ' + '('.repeat(1_000_000), '09:00 - '.repeat(125_000), 'time zone '.repeat(100_000), 'all times '.repeat(100_000),
       '9::00 ' + ')'.repeat(1_000_000) + 'x', '09:00 - ' + ')'.repeat(1_000_000) + 'x'];
     for (const input of inputs) {
-      const t0 = Date.now();
       findTimestamps(input);
       scanLeadingTimestamp(input);
       parseWindowText(input);
       findZoneDeclaration(input);
       parseLength(input);
-      resolveZone(input);
-      assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+      assert.doesNotThrow(() => resolveZone(input));
     }
   });
 
@@ -369,12 +370,18 @@ describe('time: parseWindowText', () => {
 
   const errors: Array<[string, string]> = [
     ['09:00 - 25:00 UTC', 'the end of the window is wrong: 25:00 UTC: the hour must be 0 to 23'],
-    ['13:00 PM - 14:00', "the start of the window is wrong: 13:00 PM: a 12-hour time's hour must be 1 to 12"],
     ['09:00 - soon', 'the end of the window, "soon", is not a time (expected something like 13:00 or 1:00 PM)'],
     ['9::00 - 10:00 UTC', 'the start of the window, "9::00", is not a time (expected something like 09:00 or 9:00 AM)'],
     ['9::00 to 10::00', '"9::00 to 10::00" is not a time window (expected something like 09:00 - 13:00 UTC)'],
     ['09:00 13:00', 'could not tell the start from the end: put a dash or "to" between the two times'],
   ];
+  it('reads "13:00 PM - 14:00" as 13:00 to 14:00, keeping the start\'s error for timestamp-invalid', () => {
+    const parsed = parseWindowText('13:00 PM - 14:00');
+    assert.equal(parsed.error, undefined);
+    assert.deepEqual([parsed.start?.time?.hour, parsed.end?.time?.hour], [13, 14]);
+    assert.equal(parsed.start?.error, "13:00 PM: a 12-hour time's hour must be 1 to 12");
+  });
+
   for (const [value, message] of errors) {
     it(`explains why ${JSON.stringify(value)} is not a window`, () => {
       assert.equal(parseWindowText(value).error, message);

@@ -5,13 +5,12 @@ import * as vscode from 'vscode';
 import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   Commands,
-  Methods,
+  Requests,
   type CalculateDurationArgs,
   type DurationParams,
   type DurationResult,
   type StatedLengthEditParams,
-  type StatedLengthEditResult,
-} from '../../../server/src/protocol';
+} from '../../../common/protocol';
 
 type Failure = Extract<DurationResult, { ok: false }>;
 
@@ -54,7 +53,7 @@ function present(result: DurationResult, target: vscode.TextEditor | undefined):
 }
 
 async function ask(client: LanguageClient, params: DurationParams): Promise<DurationResult> {
-  return client.sendRequest<DurationResult>(Methods.duration, params);
+  return client.sendRequest(Requests.duration, params);
 }
 
 /** Asks for a start and an end, validating each as the user types; undefined when cancelled. */
@@ -127,7 +126,7 @@ export async function addStatedLength(client: LanguageClient, arg?: unknown): Pr
     return undefined;
   }
   const params: StatedLengthEditParams = { uri: document.uri.toString() };
-  const result = await client.sendRequest<StatedLengthEditResult>(Methods.statedLengthEdit, params);
+  const result = await client.sendRequest(Requests.statedLengthEdit, params);
   if (!result.ok) {
     void vscode.window.showInformationMessage(`Postmortem: ${result.reason}`);
     return undefined;

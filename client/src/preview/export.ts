@@ -1,6 +1,6 @@
 // The timeline in other forms: a Mermaid `timeline` block, a Markdown table, and a standalone SVG
 // drawn with the preview's own layout. Pure functions of the server's model.
-import type { ModelEntry, ModelResult } from '../../../server/src/protocol';
+import type { ModelEntry, ModelResult } from '../../../common/protocol';
 import { entryProblem, isPlaced, layoutAxis, phaseLabel } from './layout';
 
 /** Mermaid entity codes for the characters that would end an event or a comment. */

@@ -2,8 +2,8 @@
 // the exports. Returns the small API the extension-host tests and the benchmark read.
 import * as vscode from 'vscode';
 import { basename } from '../uris';
-import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
+import type { ModelResult } from '../../../common/protocol';
+import type { DocumentStatuses } from '../status';
 import { toMarkdownTable, toMermaid, toSvg } from './export';
 import { PREVIEW_VIEW_TYPE, type NotOpenMessage, type RenderedMessage, type UpdateMessage } from './messages';
 import { TimelinePreview } from './panel';
@@ -24,8 +24,8 @@ export interface TimelinePreviewApi {
   isLocked(): boolean;
 }
 
-export function registerTimelinePreview(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): TimelinePreviewApi {
-  const preview = new TimelinePreview(context.extensionUri, client, output);
+export function registerTimelinePreview(context: vscode.ExtensionContext, statuses: DocumentStatuses, output: vscode.LogOutputChannel): TimelinePreviewApi {
+  const preview = new TimelinePreview(context.extensionUri, statuses, output);
   context.subscriptions.push(preview);
 
   /** The document a command is about: its argument, the previewed one, or the active editor's. */
@@ -33,7 +33,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     arg instanceof vscode.Uri ? arg : (preview.uri ?? vscode.window.activeTextEditor?.document.uri);
 
   const modelFor = async (uri: vscode.Uri): Promise<ModelResult | undefined> => {
-    const model = await client.sendRequest<ModelResult | null>(Methods.model, { uri: uri.toString() } satisfies ModelParams);
+    const model = await statuses.model(uri);
     if (!model?.isPostmortem) {
       void vscode.window.showInformationMessage(`${basename(uri.path)} is not a postmortem the extension knows: open one first.`);
       return undefined;
@@ -92,7 +92,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
     }),
   );
 
-  context.subscriptions.push(postmortemContextKey(client));
+  context.subscriptions.push(postmortemContextKey(statuses));
 
   return {
     lastUpdate: () => preview.lastUpdate,
@@ -110,35 +110,21 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, client
 /** Context key for the editor title button and keybinding: is the active editor a postmortem? */
 export const ACTIVE_EDITOR_IS_POSTMORTEM = 'postmortem.activeEditorIsPostmortem';
 
-function postmortemContextKey(client: LanguageClient): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let generation = 0;
-  const update = async () => {
-    const current = ++generation;
+function postmortemContextKey(statuses: DocumentStatuses): vscode.Disposable {
+  let current: boolean | undefined;
+  const update = () => {
     const document = vscode.window.activeTextEditor?.document;
-    let value = false;
-    if (document?.languageId === 'markdown') {
-      try {
-        const model = await client.sendRequest<ModelResult | null>(Methods.model, { uri: document.uri.toString() } satisfies ModelParams);
-        value = model?.isPostmortem === true;
-      } catch {
-        // Server not running: no button; it comes back with the next diagnostics.
-      }
-    }
-    if (current === generation) await vscode.commands.executeCommand('setContext', ACTIVE_EDITOR_IS_POSTMORTEM, value);
+    const value = document?.languageId === 'markdown' && statuses.get(document.uri)?.isPostmortem === true;
+    if (value === current) return;
+    current = value;
+    void vscode.commands.executeCommand('setContext', ACTIVE_EDITOR_IS_POSTMORTEM, value);
   };
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void update(), delay);
-  };
-  schedule(0);
+  update();
   return vscode.Disposable.from(
-    vscode.window.onDidChangeActiveTextEditor(() => schedule(0)),
-    // Overrides and settings change what is a postmortem; the server then republishes diagnostics.
-    vscode.languages.onDidChangeDiagnostics((e) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active)) schedule(100);
+    vscode.window.onDidChangeActiveTextEditor(update),
+    // Overrides and settings change what is a postmortem; the server then pushes a new status.
+    statuses.onDidChange((status) => {
+      if (status.uri === vscode.window.activeTextEditor?.document.uri.toString()) update();
     }),
-    { dispose: () => clearTimeout(timer) },
   );
 }

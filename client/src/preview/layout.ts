@@ -1,6 +1,6 @@
 // Where each timeline entry goes on the vertical time axis: the one layout shared by the webview
 // and the SVG export, so both draw the same picture. Pure: no DOM, no vscode.
-import type { ModelEntry, ModelResult, Phase } from '../../../server/src/protocol';
+import type { ModelEntry, ModelResult, Phase } from '../../../common/protocol';
 
 export type AxisRow =
   /** A timeline entry, in document order. `space` is the proportional gap above it, in pixels. */

@@ -1,11 +1,8 @@
 // The messages between the extension and the timeline preview's webview, typed once for both
 // sides. Everything coming from the webview is checked here before the extension acts on it.
-import type { ModelResult } from '../../../server/src/protocol';
+import type { ModelResult } from '../../../common/protocol';
 
 export const PREVIEW_VIEW_TYPE = 'postmortem.timelinePreview';
-
-/** Typing pauses shorter than this are one edit: the panel redraws once the user stops. */
-export const UPDATE_DEBOUNCE_MS = 150;
 
 /** Extension -> webview: the model to draw. */
 export interface UpdateMessage {

@@ -1,16 +1,16 @@
 // The timeline preview panel: one webview beside the editor that follows the active postmortem
-// (unless locked), redraws as the user types (debounced), and syncs clicks and the cursor both ways.
-// Its data is the server's `postmortem/model`; nothing here parses a postmortem.
+// (unless locked), redraws each time the server has validated a new version (its `postmortem/status`),
+// and syncs clicks and the cursor both ways. Its data is the server's `postmortem/model`, asked once
+// per version through DocumentStatuses; nothing here parses a postmortem.
 import * as vscode from 'vscode';
 import { basename } from '../uris';
-import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Methods, type ModelParams, type ModelResult } from '../../../server/src/protocol';
+import type { ModelResult } from '../../../common/protocol';
+import type { DocumentStatuses } from '../status';
 import { previewHtml } from './html';
 import {
   parsePreviewState,
   parseWebviewMessage,
   PREVIEW_VIEW_TYPE,
-  UPDATE_DEBOUNCE_MS,
   type NotOpenMessage,
   type RenderedMessage,
   type ToWebviewMessage,
@@ -41,7 +41,7 @@ export class TimelinePreview implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: LanguageClient,
+    private readonly statuses: DocumentStatuses,
     private readonly output: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
@@ -49,8 +49,9 @@ export class TimelinePreview implements vscode.Disposable {
       this.rendered,
       this.postedNotOpen,
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.panel && e.document.uri.toString() === this.documentUri?.toString() && e.contentChanges.length) this.scheduleRefresh();
+      // The server validated a new version of the previewed document: draw it.
+      statuses.onDidChange((status) => {
+        if (this.panel && status.uri === this.documentUri?.toString()) void this.refresh();
       }),
       // Opening the document gives the server its model; closing it takes the model away.
       vscode.workspace.onDidOpenTextDocument((document) => {
@@ -169,13 +170,13 @@ export class TimelinePreview implements vscode.Disposable {
     }
   }
 
-  /** Asks the server for the model now (the debounce's end). */
+  /** Asks the server for the model of the document's current version (once per version). */
   async refresh(): Promise<void> {
     const uri = this.documentUri;
     if (!uri || !this.panel) return;
     let model: ModelResult | null;
     try {
-      model = await this.client.sendRequest<ModelResult | null>(Methods.model, { uri: uri.toString() } satisfies ModelParams);
+      model = await this.statuses.model(uri);
     } catch (e) {
       this.output.warn(`Timeline preview: the model request failed: ${e instanceof Error ? e.message : String(e)}`);
       return;
@@ -253,8 +254,9 @@ export class TimelinePreview implements vscode.Disposable {
   /** Follows a newly active Markdown editor only when the server says it is a postmortem. */
   private async followIfPostmortem(uri: vscode.Uri): Promise<void> {
     try {
-      const model = await this.client.sendRequest<ModelResult | null>(Methods.model, { uri: uri.toString() } satisfies ModelParams);
-      if (model?.isPostmortem && !this.locked && vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) await this.setDocument(uri);
+      const known = this.statuses.get(uri);
+      const isPostmortem = known ? known.isPostmortem : (await this.statuses.model(uri))?.isPostmortem;
+      if (isPostmortem && !this.locked && vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) await this.setDocument(uri);
     } catch (e) {
       this.output.warn(`Timeline preview: could not ask about ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -262,7 +264,7 @@ export class TimelinePreview implements vscode.Disposable {
 
   private scheduleRefresh(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), UPDATE_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.refresh(), 0);
   }
 
   private updateTitle(): void {

@@ -47,7 +47,11 @@ const PART_PATTERNS: Record<ActionPart, RegExp[]> = {
     /\b(?:owners?|assignee)\s+(@?[\w.-]+)/i,
     /(?:^|[\s(\[,])(@[A-Za-z0-9…][\w.…-]*)/,
   ],
-  due: [new RegExp(`\\b(?:due|deadline|eta|target date)\\s*[:=]?\\s*([^,;)\\]|]+)`, 'i'), new RegExp(`\\b(?:by|before|until)\\s+(${DATE})`, 'i'), /\b(\d{4}-\d{2}-\d{2})\b/],
+  due: [
+    new RegExp(`\\b(?:due|deadline|eta|target date)\\s*[:=]?\\s*([^,;)\\]|]+)`, 'i'),
+    new RegExp(`\\b(?:by|before|until)\\s+(${DATE})`, 'i'),
+    /\b(\d{4}-\d{2}-\d{2})\b/,
+  ],
   priority: [/\b(P[0-4])\b/, /\bpriority\s*[:=]?\s*([\w…-]+)/i, /\b((?:high|medium|low|critical|urgent)[- ]priority)\b/i],
   ticket: [
     /\b(?:ticket|bug|issue|jira|tracking|ref)\s*[:=#]\s*([^,;)\]|\s]+)/i,
@@ -101,6 +105,9 @@ function linkUrls(node: Nodes): string[] {
 }
 
 const TASK_BOX = /^\s*\[([ xX])\]\s*/;
+/** Work already done, told in the past: "We enabled branch protection", "Added a disk alert". */
+const PAST =
+  /^\s*(?:(?:we|i|they|the team|our team)\s+(?:have\s+|has\s+|had\s+|'ve\s+)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s)\b/i;
 /** `**Improvements:**`, `Tasks to address the issue:`: a list item that only names the items under it. */
 function isLabel(text: string): boolean {
   const trimmed = text.trim();
@@ -125,10 +132,15 @@ function readListItem(item: ListItem, group: Span, out: ActionItem[], sublists: 
   const box = TASK_BOX.exec(ownText);
   const text = box ? ownText.slice(box[0].length) : ownText;
   // Sub-items of a task are its details: an owner or ticket written there counts.
-  const details = item.children.slice(1).map((child) => visibleText(child as Nodes).text).join(' ');
+  const details = item.children
+    .slice(1)
+    .map((child) => visibleText(child as Nodes).text)
+    .join(' ');
   const urls = linkUrls(item);
   const paragraphEnd = own.position.end.offset!;
-  const done = box ? box[1].toLowerCase() === 'x' : /\((?:done|completed?|fixed|shipped)\)|\b(?:DONE|COMPLETED)\b|✅/.test(text);
+  const done = box
+    ? box[1].toLowerCase() === 'x'
+    : /\((?:done|completed?|fixed|shipped)\)|\b(?:DONE|COMPLETED)\b|✅/.test(text) || PAST.test(text.replace(LEAD_IN, ''));
   out.push({
     form: box ? 'task' : 'list-item',
     span: { start: item.position.start.offset, end: paragraphEnd },
@@ -163,7 +175,10 @@ function readTable(table: Table, out: ActionItem[]): void {
     const cells = row.children.map((cell) => ({ text: visibleText(cell).text, urls: linkUrls(cell) }));
     const text = cells[taskColumn]?.text.trim() ?? '';
     if (!cells.some((cell) => cell.text.trim())) continue;
-    const parts = partsOfText(cells.map((cell) => cell.text).join(' | '), cells.flatMap((cell) => cell.urls));
+    const parts = partsOfText(
+      cells.map((cell) => cell.text).join(' | '),
+      cells.flatMap((cell) => cell.urls),
+    );
     let done = false;
     kinds.forEach((kind, index) => {
       const value = cleanCell(cells[index]?.text ?? '');
@@ -249,9 +264,33 @@ export function parseRequirement(text: string): PartRequirement | undefined {
   return parts.length && parts.every((part) => (ACTION_PARTS as readonly string[]).includes(part)) ? (parts as ActionPart[]) : undefined;
 }
 
-/** "an owner or a tracking reference (ticket)"; without articles, "owner or tracking reference (ticket)". */
-export function describeRequirement(group: PartRequirement, articles = true): string {
-  return group.map((part) => (articles ? `${/^[aeiou]/.test(PART_NAMES[part]) ? 'an' : 'a'} ` : '') + PART_NAMES[part]).join(' or ');
+function withArticle(part: ActionPart): string {
+  return `${/^[aeiou]/.test(PART_NAMES[part]) ? 'an' : 'a'} ${PART_NAMES[part]}`;
+}
+
+function joinAnd(words: string[], and: string): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`;
+}
+
+/**
+ * Requirement groups in words. Groups sharing one alternative (`owner|ticket`, `priority|ticket`)
+ * read as "an owner and a priority, or a tracking reference (ticket) that carries them"; with
+ * `missing`, as "no owner or priority, and no tracking reference (ticket) that carries them".
+ */
+export function describeRequirements(groups: PartRequirement[], missing = false): string {
+  const shared = groups.length > 1 ? groups[0].filter((part) => groups.every((group) => group.includes(part))) : [];
+  const own = groups.map((group) => group.filter((part) => !shared.includes(part)));
+  if (shared.length === 1 && own.every((parts) => parts.length === 1)) {
+    const parts = own.map(([part]) => part);
+    return missing
+      ? `no ${joinAnd(
+          parts.map((part) => PART_NAMES[part]),
+          'or',
+        )}, and no ${PART_NAMES[shared[0]]} that carries them`
+      : `${joinAnd(parts.map(withArticle), 'and')}, or ${withArticle(shared[0])} that carries them`;
+  }
+  const each = groups.map((group) => (missing ? group.map((part) => PART_NAMES[part]).join(' or ') : group.map(withArticle).join(' or ')));
+  return missing ? `no ${each.join(', no ')}` : joinAnd(each, 'and');
 }
 
 // ---- vagueness ------------------------------------------------------------------------------
@@ -277,7 +316,10 @@ export function vaguenessOf(item: ActionItem, words: WordLists): Vagueness | und
   if (people) return { kind: 'people', phrase: people.phrase };
   const vague = findPhrases(item.text, words.vague)[0];
   if (vague) return { kind: 'vague', phrase: vague.phrase };
-  const body = item.text.replace(LEAD_IN, '').replace(/[.!?\s]+$/, '').trim();
+  const body = item.text
+    .replace(LEAD_IN, '')
+    .replace(/[.!?\s]+$/, '')
+    .trim();
   const lead = findPhrases(body, words.vagueLeads).find((found) => found.offset === 0);
   if (lead && body.slice(lead.phrase.length).trim().split(/\s+/).filter(Boolean).length <= 2) return { kind: 'vague', phrase: body };
   return undefined;

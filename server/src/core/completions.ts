@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { PostmortemModel, Span, TimelineEntry } from './model';
 import type { Profile } from './profiles/profile';
 import { FIELD_KINDS, fieldKind } from './profiles/fields';
-import { sectionAt } from './parse';
+import { sectionAt } from './parse/sections';
 import { SNIPPETS, renderSnippet } from './templates';
 import { scanLeadingTimestamp } from './time';
 
@@ -80,7 +80,7 @@ const HEADING_START = /^ {0,3}(#{1,6})([ \t]*)([^#\n]*)$/;
 function headingSuggestions({ model, profile }: CompletionRequest, line: Line): Suggestion[] | undefined {
   const match = HEADING_START.exec(line.before);
   if (!match) return undefined;
-  const [, hashes, space, typed] = match;
+  const [, , space, typed] = match;
   // Sections written elsewhere; the heading being typed does not count.
   const present = new Set(model.sections.filter((s) => s.headingSpan.start !== line.start && s.canonical).map((s) => s.canonical));
   const has = (id: string) =>

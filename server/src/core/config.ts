@@ -3,30 +3,17 @@
 // findings on the config file, never exceptions.
 import { minimatch } from 'minimatch';
 import type { Finding, RuleLevel, Span } from './model';
+import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, RULE_LEVELS, type PostmortemSettings } from './settings';
 import { RULE_IDS } from './rules';
 import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, defaultProfile, sectionIdOfTitle, type CustomProfileDefinition, type Profile } from './profiles';
 import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
-import { PHASE_NAMES, type PhaseWords } from './parse';
+import { PHASE_NAMES, type PhaseWords } from './phases';
 import { WORD_LIST_NAMES, type WordListConfig } from './wordLists';
 import { parseRequirement, ACTION_PARTS } from './actionItems';
 import { STORY_PARTS } from './timelineStory';
 
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
-
-export const DEFAULT_INCLUDE = [
-  '**/*postmortem*.md',
-  '**/*post-mortem*.md',
-  '**/*incident*.md',
-  '**/*retro*.md',
-  '**/*postmortem*/**/*.md',
-  '**/*post-mortem*/**/*.md',
-  '**/*incident*/**/*.md',
-  '**/*retro*/**/*.md',
-];
-
-/** Documents longer than this many characters get one information diagnostic instead of a lint (the `maxDocumentSize` setting's default). */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
+export { CONFIG_FILE_NAME, DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from './settings';
 
 export interface ConfigFile {
   profile?: string;
@@ -38,16 +25,34 @@ export interface ConfigFile {
   words?: WordListConfig;
 }
 
-const LEVELS: RuleLevel[] = ['off', 'info', 'warning', 'error'];
+const LEVELS: readonly RuleLevel[] = RULE_LEVELS;
 
 function configFinding(message: string, span: Span): Finding {
   return { ruleId: 'config-invalid', severity: 'error', message, span, fixes: [] };
 }
 
-/** Where a JSON key's value starts in the text, for pointing at it; the file start otherwise. */
-function spanOfKey(text: string, key: string): Span {
-  const at = text.indexOf(JSON.stringify(key));
-  return at < 0 ? { start: 0, end: Math.min(1, text.length) } : { start: at, end: at + key.length + 2 };
+/**
+ * Where each string of a JSON text first appears, for pointing at a key: one scan of the text,
+ * built when first asked (a file with 40,000 unknown keys is read in linear time, not one search
+ * per key). A string not found points at the file start.
+ */
+function keyLocator(text: string): (key: string) => Span {
+  let firstAt: Map<string, Span> | undefined;
+  return (key) => {
+    if (!firstAt) {
+      firstAt = new Map();
+      for (const match of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+        let value: string;
+        try {
+          value = JSON.parse(match[0]);
+        } catch {
+          continue;
+        }
+        if (!firstAt.has(value)) firstAt.set(value, { start: match.index, end: match.index + match[0].length });
+      }
+    }
+    return firstAt.get(key) ?? { start: 0, end: Math.min(1, text.length) };
+  };
 }
 
 const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -108,6 +113,20 @@ function parentFolder(dir: string): string {
  */
 export function parseConfigFile(text: string): { config: ConfigFile; findings: Finding[] } {
   text = withoutBom(text);
+  const cached = parsedConfigs.get(text);
+  if (cached) return cached;
+  const parsed = parseConfigText(text);
+  // Read once per version of a config file's text: every document's analysis asks for it.
+  if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(text, parsed);
+  return parsed;
+}
+
+const PARSED_CONFIGS_KEPT = 8;
+const parsedConfigs = new Map<string, { config: ConfigFile; findings: Finding[] }>();
+
+function parseConfigText(text: string): { config: ConfigFile; findings: Finding[] } {
+  const spanOfKey = keyLocator(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -125,59 +144,60 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
   const config: ConfigFile = {};
   for (const key of Object.keys(raw)) {
     if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', 'words', '$schema'].includes(key)) {
-      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles, phaseWords or words.`, spanOfKey(text, key)));
+      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles, phaseWords or words.`, spanOfKey(key)));
     }
   }
   if (raw.profiles !== undefined) {
     if (typeof raw.profiles !== 'object' || raw.profiles === null || Array.isArray(raw.profiles)) {
-      findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey(text, 'profiles')));
+      findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey('profiles')));
     } else {
-      config.profiles = {};
+      // No prototype: a profile named "__proto__" or "constructor" is an entry like any other.
+      config.profiles = Object.create(null) as Record<string, CustomProfileDefinition>;
       for (const [id, definition] of Object.entries(raw.profiles as Record<string, unknown>)) {
         const { problems, usable } = checkProfileDefinition(definition);
-        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
+        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(id)));
         if (usable) config.profiles[id] = definition as CustomProfileDefinition;
       }
     }
   }
   if (raw.profile !== undefined) {
-    if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey(text, 'profile')));
-    else if (builtinProfile(raw.profile) || config.profiles?.[raw.profile]) config.profile = raw.profile;
-    else if (isObject(raw.profiles) && raw.profiles[raw.profile] !== undefined) {
-      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey(text, 'profile')));
+    if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey('profile')));
+    else if (builtinProfile(raw.profile) || customProfileDefinition(config, raw.profile)) config.profile = raw.profile;
+    else if (isObject(raw.profiles) && Object.prototype.hasOwnProperty.call(raw.profiles, raw.profile)) {
+      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey('profile')));
     } else {
-      findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey(text, 'profile')));
+      findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey('profile')));
     }
   }
   if (raw.rules !== undefined) {
     const { rules, problems } = readRules(raw.rules);
-    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(text, problem.key)));
+    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(problem.key)));
     if (isObject(raw.rules)) config.rules = rules;
   }
   if (raw.files !== undefined) {
     const files = raw.files as Record<string, unknown>;
     if (typeof files !== 'object' || files === null || Array.isArray(files)) {
-      findings.push(configFinding('"files" must be an object with "include" and "detectByContent".', spanOfKey(text, 'files')));
+      findings.push(configFinding('"files" must be an object with "include" and "detectByContent".', spanOfKey('files')));
     } else {
       config.files = {};
       if (files.include !== undefined) {
         if (Array.isArray(files.include) && files.include.every((g) => typeof g === 'string')) config.files.include = files.include as string[];
-        else findings.push(configFinding('"files.include" must be an array of glob strings.', spanOfKey(text, 'include')));
+        else findings.push(configFinding('"files.include" must be an array of glob strings.', spanOfKey('include')));
       }
       if (files.detectByContent !== undefined) {
         if (typeof files.detectByContent === 'boolean') config.files.detectByContent = files.detectByContent;
-        else findings.push(configFinding('"files.detectByContent" must be true or false.', spanOfKey(text, 'detectByContent')));
+        else findings.push(configFinding('"files.detectByContent" must be true or false.', spanOfKey('detectByContent')));
       }
     }
   }
   if (raw.phaseWords !== undefined) {
     const words = readPhaseWords(raw.phaseWords);
-    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey(text, 'phaseWords')));
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('phaseWords')));
     else config.phaseWords = words;
   }
   if (raw.words !== undefined) {
     const words = readWordListConfig(raw.words);
-    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey(text, 'words')));
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('words')));
     else config.words = words;
   }
   return { config, findings };
@@ -311,27 +331,52 @@ function profileIds(config: ConfigFile): string[] {
   return [...BUILTIN_PROFILES.map((p) => p.id), ...Object.keys(config.profiles ?? {})];
 }
 
+/** A custom profile's definition by id: own entries only (never `constructor` from Object.prototype). */
+export function customProfileDefinition(config: ConfigFile | undefined, id: string): CustomProfileDefinition | undefined {
+  const profiles = config?.profiles;
+  return profiles && Object.prototype.hasOwnProperty.call(profiles, id) ? profiles[id] : undefined;
+}
+
 /** The profile for an id, looking in the config's custom profiles first. */
 export function resolveProfile(id: string | undefined, config?: ConfigFile): Profile {
-  if (id && config?.profiles?.[id]) return customProfile(id, config.profiles[id]);
+  const definition = id === undefined ? undefined : customProfileDefinition(config, id);
+  if (id && definition) return customProfile(id, definition);
   return (id && builtinProfile(id)) || defaultProfile();
 }
 
-export interface EditorSettings {
-  profile?: string;
-  rules?: Record<string, RuleLevel>;
-  phaseWords?: PhaseWords;
+/** What a document is checked with: the lint options, and which files count and how large they may be. */
+export interface ResolvedOptions extends LintOptions {
+  files: PostmortemSettings['files'];
+  maxDocumentSize: number;
 }
 
-/** The project's config file wins over editor settings: it is what the whole team and CI use. */
-export function lintOptionsFrom(settings: EditorSettings | undefined, config: ConfigFile | undefined): LintOptions {
-  const profileId = config?.profile ?? settings?.profile;
+/**
+ * Settings (normalised, `normaliseSettings`) and the `.postmortemrc.json` that applies -> the
+ * options a document is checked with. The config file wins over editor settings: it is what the
+ * whole team and CI use. The one merge the server and the CLI share.
+ */
+export function resolveOptions(settings: Pick<PostmortemSettings, 'profile' | 'rules' | 'files' | 'maxDocumentSize' | 'phaseWords'>, config: ConfigFile | undefined): ResolvedOptions {
+  const profileId = config?.profile ?? settings.profile;
   return {
     profile: resolveProfile(profileId, config),
-    rules: { ...(settings?.rules ?? {}), ...(config?.rules ?? {}) },
-    phaseWords: mergePhaseWords(settings?.phaseWords, config?.phaseWords),
+    rules: { ...settings.rules, ...(config?.rules ?? {}) },
+    phaseWords: mergePhaseWords(settings.phaseWords, config?.phaseWords),
+    files: {
+      include: config?.files?.include ?? settings.files.include,
+      detectByContent: config?.files?.detectByContent ?? settings.files.detectByContent,
+    },
+    maxDocumentSize: settings.maxDocumentSize,
     words: config?.words,
   };
+}
+
+/**
+ * Whether a Markdown document is a postmortem: its path (relative to its workspace folder, or to
+ * the CLI's working folder) matches the include globs, or its content says so. The one decision
+ * the server and the CLI share; a per-file choice in the editor comes before it.
+ */
+export function isPostmortemDocument(relativePath: string, text: string, files: PostmortemSettings['files']): boolean {
+  return matchesPostmortemGlobs(relativePath, files.include) || (files.detectByContent && looksLikePostmortem(text));
 }
 
 /** Words from settings and from the config file both count (they only add to the built-in ones). */

@@ -3,7 +3,8 @@ import type { Finding, PostmortemModel } from './model';
 import type { Profile } from './profiles';
 import { defaultProfile } from './profiles';
 import type { RuleLevel } from './model';
-import { parse, type PhaseWords } from './parse';
+import { parse } from './parse';
+import type { PhaseWords } from './phases';
 import { RULES } from './rules';
 import { resolveWordLists, type WordListConfig } from './wordLists';
 

@@ -3,7 +3,20 @@
 // and matching: no Markdown here; the rules decide where a list applies.
 
 /** The lists a config file may change, by name. */
-export const WORD_LIST_NAMES = ['blame', 'people', 'humanError', 'animated', 'hindsight', 'vague', 'vagueLeads', 'peopleFixes', 'detected', 'escalated', 'resolved', 'misleading'] as const;
+export const WORD_LIST_NAMES = [
+  'blame',
+  'people',
+  'humanError',
+  'animated',
+  'hindsight',
+  'vague',
+  'vagueLeads',
+  'peopleFixes',
+  'detected',
+  'escalated',
+  'resolved',
+  'misleading',
+] as const;
 export type WordListName = (typeof WORD_LIST_NAMES)[number];
 
 /** Phrases per list: built-in ones plus configured additions, minus silenced ones. */
@@ -101,7 +114,21 @@ export const BUILTIN_WORDS: WordLists = {
     'be better',
   ],
   // Verbs that, leading a short item (two words or fewer after them), name no change: "Improve monitoring."
-  vagueLeads: ['improve', 'enhance', 'investigate', 'ensure', 'make sure', 'review', 'refine', 'strengthen', 'optimize', 'optimise', 'look at', 'monitor', 'fix'],
+  vagueLeads: [
+    'improve',
+    'enhance',
+    'investigate',
+    'ensure',
+    'make sure',
+    'review',
+    'refine',
+    'strengthen',
+    'optimize',
+    'optimise',
+    'look at',
+    'monitor',
+    'fix',
+  ],
   // Fixes aimed at people instead of the system.
   peopleFixes: [
     'be careful',
@@ -129,9 +156,64 @@ export const BUILTIN_WORDS: WordLists = {
     'not make mistakes',
   ],
   // Timeline words for the parts of the story, beyond the phase words (which count too).
-  detected: ['detect*', 'noticed', 'alert*', 'alarm*', 'monitoring', 'complain*', 'reported', 'report', 'reports', 'discovered', 'spotted', 'observed', 'caught', 'flagged', 'became aware', 'first sign*'],
-  escalated: ['escalat*', 'paged', 'called in', 'contacted', 'notified', 'reached out', 'looped in', 'brought in', 'pulled in', 'handed over', 'asked', 'involved', 'informed', 'alerted the', 'woke up'],
-  resolved: ['resolv*', 'resolution', 'restored', 'recovered', 'recovery', 'fixed', 'back online', 'back up', 'back to normal', 'working again', 'rolled back', 'reverted', 'patched', 'mitigat*', 'closed', 'fix deployed', 'deployed the fix', 'deployed a fix', 'returned to normal', 'up and running', 'operational'],
+  detected: [
+    'detect*',
+    'noticed',
+    'alert*',
+    'alarm*',
+    'monitoring',
+    'complain*',
+    'reported',
+    'report',
+    'reports',
+    'discovered',
+    'spotted',
+    'observed',
+    'caught',
+    'flagged',
+    'became aware',
+    'first sign*',
+  ],
+  escalated: [
+    'escalat*',
+    'paged',
+    'called in',
+    'contacted',
+    'notified',
+    'reached out',
+    'looped in',
+    'brought in',
+    'pulled in',
+    'handed over',
+    'asked',
+    'involved',
+    'informed',
+    'alerted the',
+    'woke up',
+  ],
+  resolved: [
+    'resolv*',
+    'resolution',
+    'restored',
+    'recovered',
+    'recovery',
+    'fixed',
+    'back online',
+    'back up',
+    'back to normal',
+    'working again',
+    'rolled back',
+    'reverted',
+    'patched',
+    'mitigat*',
+    'closed',
+    'fix deployed',
+    'deployed the fix',
+    'deployed a fix',
+    'returned to normal',
+    'up and running',
+    'operational',
+  ],
   // Timeline words for a path that turned out wrong (the ALX brief asks for these).
   misleading: [
     'assumed',

@@ -2,17 +2,17 @@
 // Clicking it opens the calculator with the window's ends filled in.
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemModel } from '../core/model';
-import { incidentMetrics, statedLengthEdit, summarizeMetrics } from '../core/metrics';
-import { Commands, type CalculateDurationArgs } from '../protocol';
+import { statedLengthEdit, summarizeMetrics } from '../core/metrics';
+import type { Analysis } from '../analysis';
+import { Commands, type CalculateDurationArgs } from '../../../common/protocol';
 
-export function codeLenses(document: TextDocument, model: PostmortemModel | undefined): CodeLens[] {
+export function codeLenses(document: TextDocument, analysis: Analysis): CodeLens[] {
+  const model = analysis.model;
   const window = model?.window;
   if (!model || !window) return [];
   const start = document.positionAt(window.span.start);
   const range = { start, end: start };
-  const metrics = incidentMetrics(model);
-  const summary = summarizeMetrics(metrics);
+  const summary = summarizeMetrics(analysis.metrics);
   const args: CalculateDurationArgs = { uri: document.uri, start: window.start?.raw, end: window.end?.raw };
   const title = summary ?? 'Calculate the duration…';
   const lenses: CodeLens[] = [{ range, command: { title, command: Commands.calculateDuration, arguments: [args] } }];

@@ -1,9 +1,12 @@
-// Core findings and spans -> LSP shapes. The only place that knows both.
+// Core findings and spans -> LSP shapes. The only place that knows both. Links to rule pages are
+// made by a `RuleDocs` the service builds once from where the docs are (no module state).
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity, Span } from '../core/model';
+import { ruleDocUrl } from '../core/rules';
+import { DIAGNOSTIC_SOURCE } from '../../../common/protocol';
 
-export const SOURCE = 'postmortem';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,29 +14,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/** A rule id (or notice id) -> the link to its page. */
+export type RuleDocs = (ruleId: string) => string;
+
+export function ruleDocs(docsBaseUri: string): RuleDocs {
+  return (ruleId) => ruleDocUrl(docsBaseUri, ruleId);
+}
+
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
 }
 
-let ruleDocsBase = '';
-
-/** Where the rule pages are (a folder URI ending in `/`): set once by the service at start. */
-export function setRuleDocsBase(base: string): void {
-  ruleDocsBase = base.endsWith('/') ? base : `${base}/`;
-}
-
-/** The rule's documentation page. */
-export function ruleDocUrl(ruleId: string): string {
-  return `${ruleDocsBase}${ruleId}.md`;
-}
-
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+export function toDiagnostic(document: TextDocument, finding: Finding, docs: RuleDocs): Diagnostic {
   return {
     range: toRange(document, finding.span),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    codeDescription: { href: docs(finding.ruleId) },
     message: finding.message,
   };
 }

@@ -3,8 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PostmortemModel } from '../core/model';
 import { formatCivilDate, formatInstant, formatLength } from '../core/time';
+import type { Analysis } from '../analysis';
 import {
-  incidentMetrics,
   isLengthFailure,
   lengthBetween,
   lengthInSpan,
@@ -14,7 +14,7 @@ import {
   type LengthResult,
   type ResolvedEnd,
 } from '../core/metrics';
-import type { DurationEnd, DurationParams, DurationResult, IncidentSummary, StatedLengthEditResult } from '../protocol';
+import type { DurationEnd, DurationParams, DurationResult, IncidentSummary, StatedLengthEditResult } from '../../../common/protocol';
 import { toRange } from './convert';
 import { escapeMarkdown } from './hover';
 
@@ -43,8 +43,9 @@ function toResult(result: LengthResult, defaults: DurationResult['defaults']): D
  * The length asked for. Zone and date default to what the document says (its timeline or window
  * zone, the date its window starts on) when `document` is a postmortem the server has read.
  */
-export function duration(document: TextDocument | undefined, model: PostmortemModel | undefined, params: DurationParams): DurationResult {
-  const metrics = model && incidentMetrics(model);
+export function duration(document: TextDocument | undefined, analysis: Analysis | undefined, params: DurationParams): DurationResult {
+  const model = analysis?.model;
+  const metrics = model && analysis.metrics;
   const zoneText = params?.zone?.trim() || metrics?.zone;
   const dateText = params?.date?.trim() || (metrics?.date && formatCivilDate(metrics.date));
   const defaults = readDefaults(zoneText, dateText);
@@ -66,8 +67,8 @@ export function statedLength(document: TextDocument, model: PostmortemModel | un
 }
 
 /** The `incident` part of the `postmortem/model` answer: what the status bar shows. */
-export function incidentSummary(model: PostmortemModel): IncidentSummary {
-  const metrics = incidentMetrics(model);
+export function incidentSummary(analysis: Analysis): IncidentSummary {
+  const metrics = analysis.metrics;
   const text = summarizeMetrics(metrics);
   const summary: IncidentSummary = {
     summary: text,

@@ -2,10 +2,10 @@
 // document's zone, time since the incident start and since the previous entry. Facts from the core.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemModel } from '../core/model';
 import { timestampFactsAt, type TimestampFacts } from '../core/metrics';
 import { formatLength } from '../core/time';
 import { toRange } from './convert';
+import type { Analysis } from '../analysis';
 
 /**
  * Markdown-escapes text the user wrote, for the hover and the status bar tooltip (it only ever
@@ -50,9 +50,9 @@ export function hoverMarkdown(facts: TimestampFacts): string {
   return lines.join('\n');
 }
 
-export function hover(document: TextDocument, model: PostmortemModel | undefined, position: Position): Hover | null {
-  if (!model) return null;
-  const facts = timestampFactsAt(model, document.offsetAt(position));
+export function hover(document: TextDocument, analysis: Analysis, position: Position): Hover | null {
+  if (!analysis.model) return null;
+  const facts = timestampFactsAt(analysis.model, document.offsetAt(position), analysis.metrics);
   if (!facts) return null;
   return { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(facts) }, range: toRange(document, facts.span) };
 }

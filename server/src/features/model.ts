@@ -1,16 +1,22 @@
+// `postmortem/model`: the analysis in the shape the client gets (line/character ranges, ISO
+// instants, lengths already formatted), with the server's decisions made: which entries are placed,
+// the phases, the metrics. Built from one analysis, so order and metrics are computed once.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PostmortemModel, Timestamp } from '../core/model';
-import { incidentMetrics, orderEntries, phaseMarkers, type Milestone } from '../core/metrics';
+import type { Timestamp } from '../core/model';
+import { phaseMarkers, type Milestone } from '../core/metrics';
+import type { Analysis } from '../analysis';
 import { civilDateOf, formatCivilDate, formatInstant, formatLength } from '../core/time';
-import type { FormattedLength, ModelEntry, ModelMetric, ModelPhase, ModelResult } from '../protocol';
+import type { FormattedLength, ModelEntry, ModelMetric, ModelPhase, ModelResult } from '../../../common/protocol';
 import { toRange } from './convert';
 import { incidentSummary } from './duration';
 
 /** The model in the shape the client gets: line/character ranges, ISO instants, and lengths already formatted. */
-export function modelResult(document: TextDocument, model: PostmortemModel | undefined, isPostmortem: boolean, profile: string): ModelResult {
+export function modelResult(document: TextDocument, analysis: Analysis): ModelResult {
+  const { model, isPostmortem } = analysis;
+  const profile = analysis.options.profile.id;
   const window = model?.window;
-  const entries = placeEntries(document, model);
-  const phases = phasesOf(model, entries);
+  const entries = placeEntries(document, analysis);
+  const phases = phasesOf(analysis, entries);
   const windowLength =
     window?.start?.epochMs !== undefined && window.end?.epochMs !== undefined ? lengthBetween(window.start.epochMs, window.end.epochMs) : undefined;
   return {
@@ -40,8 +46,8 @@ export function modelResult(document: TextDocument, model: PostmortemModel | und
     },
     entries,
     phases,
-    metrics: metrics(model),
-    incident: model && incidentSummary(model),
+    metrics: metrics(analysis),
+    incident: model && incidentSummary(analysis),
   };
 }
 
@@ -65,9 +71,9 @@ function dateTextOf(timestamp: Timestamp): string | undefined {
  * Entries in document order, placed as the core orders them (the timestamp-order rule's reading):
  * an out-of-order entry is marked, not placed; placed entries carry the time since the entry before.
  */
-function placeEntries(document: TextDocument, model: PostmortemModel | undefined): ModelEntry[] {
+function placeEntries(document: TextDocument, analysis: Analysis): ModelEntry[] {
+  const { model, order } = analysis;
   if (!model) return [];
-  const order = orderEntries(model);
   return model.entries.map((entry, index) => {
     const { timed, outOfOrder, placed, previous } = order[index];
     const epochMs = timed ? entry.timestamp.epochMs : undefined;
@@ -91,9 +97,9 @@ function placeEntries(document: TextDocument, model: PostmortemModel | undefined
 }
 
 /** The core's phase markers (first placed entry of each phase), with the time since the previous marker. */
-function phasesOf(model: PostmortemModel | undefined, entries: ModelEntry[]): ModelPhase[] {
-  if (!model) return [];
-  return phaseMarkers(model).map((marker, index, markers) => {
+function phasesOf(analysis: Analysis, entries: ModelEntry[]): ModelPhase[] {
+  if (!analysis.model) return [];
+  return phaseMarkers(analysis.model, analysis.order).map((marker, index, markers) => {
     const previous = markers[index - 1];
     return {
       phase: marker.phase,
@@ -113,9 +119,9 @@ const METRIC_LABELS: Record<Milestone, string> = {
 };
 
 /** The core's incident metrics (from the incident start to each milestone), with labels and lengths formatted. */
-function metrics(model: PostmortemModel | undefined): ModelMetric[] {
-  if (!model) return [];
-  return incidentMetrics(model).milestones.map((metric) => ({
+function metrics(analysis: Analysis): ModelMetric[] {
+  if (!analysis.model) return [];
+  return analysis.metrics.milestones.map((metric) => ({
     id: metric.milestone,
     label: METRIC_LABELS[metric.milestone],
     length: { minutes: metric.minutes, text: formatLength(metric.minutes) },

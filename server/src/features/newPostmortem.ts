@@ -5,7 +5,7 @@ import { resolveProfile } from '../core/config';
 import { LineIndex } from '../core/lines';
 import { BUILTIN_PROFILES, customProfile } from '../core/profiles';
 import { newPostmortemText, postmortemFileStem } from '../core/templates';
-import type { NewPostmortemParams, NewPostmortemResult, ProfileInfo } from '../protocol';
+import type { NewPostmortemParams, NewPostmortemResult, ProfileInfo } from '../../../common/protocol';
 
 export function profileInfos(config: ConfigFile | undefined): ProfileInfo[] {
   const custom = Object.entries(config?.profiles ?? {}).map(([id, definition]) => customProfile(id, definition));

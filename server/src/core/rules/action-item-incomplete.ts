@@ -3,7 +3,7 @@
 // missing parts as placeholders at the end of each list item.
 import type { TextEdit } from '../model';
 import type { Rule } from './rule';
-import { describeRequirement, missingParts, readActionItems, vaguenessOf, type ActionItem, type ActionPart, type PartRequirement } from '../actionItems';
+import { describeRequirements, missingParts, readActionItems, vaguenessOf, type ActionItem, type ActionPart, type PartRequirement } from '../actionItems';
 
 /** A placeholder per part, as plain text and as a snippet field. */
 const PLACEHOLDERS: Record<ActionPart, { label: string; plain: string; snippet: string }> = {
@@ -29,6 +29,8 @@ export const actionItemIncomplete: Rule = {
   id: 'action-item-incomplete',
   description: 'An open action item does not name what the profile asks of each (owner, due date or priority, ticket, type).',
   defaultSeverity: 'info',
+  fix: 'quick fix',
+  tags: ['action items'],
   check({ text, model, profile, root, words }) {
     const require = profile.actionItemParts;
     if (!require.length) return [];
@@ -42,14 +44,14 @@ export const actionItemIncomplete: Rule = {
       group.push({ item, missing });
       groups.set(item.group.start, group);
     }
-    const asked = require.map((group) => describeRequirement(group)).join(', ');
+    const asked = describeRequirements(require);
     return [...groups.values()].map((incomplete) => {
       const [{ item, missing }] = incomplete;
       const more = incomplete.length > 1 ? ` ${incomplete.length - 1} more in this ${item.form === 'table-row' ? 'table' : 'list'} miss parts too.` : '';
       const edits = incomplete.map((entry) => placeholderEdit(text, entry.item, entry.missing)).filter((edit): edit is TextEdit => Boolean(edit));
       const count = edits.length === 1 ? 'the action item' : `${edits.length} action items`;
       return {
-        message: `This action item has no ${missing.map((group) => describeRequirement(group, false)).join(', no ')}: the ${profile.name} profile asks each open item for ${asked}.${more}`,
+        message: `This action item has ${describeRequirements(missing, true)}: the ${profile.name} profile asks each open item for ${asked}.${more}`,
         span: item.span,
         fixes: edits.length ? [{ title: `Add placeholders for what is missing to ${count}`, edits, safe: false }] : [],
       };

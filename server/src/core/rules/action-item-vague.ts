@@ -33,7 +33,10 @@ export const actionItemVague: Rule = {
     }
     return [...groups.values()].map((vague) => {
       const [{ item, vagueness }] = vague;
-      const more = vague.length > 1 ? ` ${vague.length - 1} more in this ${item.form === 'table-row' ? 'table' : 'list'} ${vague.length === 2 ? 'is' : 'are'} vague too.` : '';
+      const more =
+        vague.length > 1
+          ? ` ${vague.length - 1} more in this ${item.form === 'table-row' ? 'table' : 'list'} ${vague.length === 2 ? 'is' : 'are'} vague too.`
+          : '';
       return { message: messageOf(vagueness) + more, span: item.span };
     });
   },

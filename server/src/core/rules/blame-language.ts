@@ -38,7 +38,10 @@ export const blameLanguage: Rule = {
           };
           break;
         }
-        const people = [...findPhrases(sentence, words.people), ...[...sentence.matchAll(HANDLE)].map((m) => ({ offset: m.index! + m[0].indexOf('@'), phrase: m[0].trim() }))];
+        const people = [
+          ...findPhrases(sentence, words.people),
+          ...[...sentence.matchAll(HANDLE)].map((m) => ({ offset: m.index! + m[0].indexOf('@'), phrase: m[0].trim() })),
+        ];
         const blame = findPhrases(sentence, words.blame).find((word) => people.some((person) => person.offset < word.offset));
         if (blame) {
           const person = people.filter((p) => p.offset < blame.offset).pop()!;

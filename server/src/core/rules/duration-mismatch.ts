@@ -5,6 +5,8 @@ export const durationMismatch: Rule = {
   id: 'duration-mismatch',
   description: 'The stated length of the incident differs from its start and end times.',
   defaultSeverity: 'warning',
+  fix: 'quick fix',
+  tags: ['duration', 'time'],
   check({ model }) {
     const window = model.window;
     if (!window?.statedSpan || window.statedMinutes === undefined) return [];

@@ -5,6 +5,7 @@ export const durationRange: Rule = {
   id: 'duration-range',
   description: 'The incident window cannot be read, or it ends before it starts.',
   defaultSeverity: 'error',
+  tags: ['duration', 'time'],
   check({ model }) {
     const window = model.window;
     if (!window) return [];

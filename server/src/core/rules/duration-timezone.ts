@@ -4,6 +4,7 @@ export const durationTimezone: Rule = {
   id: 'duration-timezone',
   description: 'The incident window gives times without a time zone.',
   defaultSeverity: 'warning',
+  tags: ['duration', 'time'],
   check({ model }) {
     const window = model.window;
     if (!window || model.timelineZone) return [];

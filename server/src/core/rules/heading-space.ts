@@ -4,6 +4,8 @@ export const headingSpace: Rule = {
   id: 'heading-space',
   description: 'A heading needs a space after its hashes, or Markdown shows it as plain text.',
   defaultSeverity: 'error',
+  fix: 'safe',
+  tags: ['sections', 'markdown'],
   check({ text, model }) {
     return model.sections
       .filter((section) => section.form === 'heading-no-space')

@@ -49,3 +49,13 @@ export const RULES: Rule[] = [
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
+
+/** A rule's or a notice's documentation page, relative to the rule docs folder (docs/rules/). */
+export function ruleDocPath(id: string): string {
+  return `${id}.md`;
+}
+
+/** The full link to a rule's or notice's page, given where the docs folder is (a URI ending in `/`, or not). */
+export function ruleDocUrl(docsBase: string, id: string): string {
+  return `${docsBase.endsWith('/') || docsBase === '' ? docsBase : `${docsBase}/`}${ruleDocPath(id)}`;
+}

@@ -7,7 +7,7 @@ export interface RuleContext {
   text: string;
   model: PostmortemModel;
   profile: Profile;
-  /** The Markdown tree the model was read from, for rules that read structure the model does not keep. */
+  /** The Markdown tree, for rules about the Markdown itself (HTML, code blocks, images, lists) and the structure the model does not keep. */
   root: Root;
   /** The word lists of the wording rules, with the config's additions and silenced phrases. */
   words: WordLists;
@@ -25,5 +25,12 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /**
+   * What its fixes are: `safe` ones are applied by fix-all and `--fix`; a `quick fix` only when
+   * picked (it inserts text to complete, or chooses between two values). None: it offers no fix.
+   */
+  fix?: 'safe' | 'quick fix';
+  /** What the rule is about (`sections`, `timeline` ...), for grouping in docs and reports. */
+  tags?: string[];
   check(context: RuleContext): RuleReport[];
 }

@@ -4,6 +4,7 @@ export const sectionEmpty: Rule = {
   id: 'section-empty',
   description: 'A known section with nothing written under it.',
   defaultSeverity: 'warning',
+  tags: ['sections'],
   check({ text, model }) {
     return model.sections
       .filter((section, index) => {

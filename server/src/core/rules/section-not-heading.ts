@@ -5,6 +5,8 @@ export const sectionNotHeading: Rule = {
   id: 'section-not-heading',
   description: 'A section name written as a plain or bold line instead of a heading.',
   defaultSeverity: 'warning',
+  fix: 'safe',
+  tags: ['sections', 'markdown'],
   check({ text, model }) {
     let level = 2;
     const reports = [];

@@ -4,6 +4,7 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'Sections in a different order than the profile lists them.',
   defaultSeverity: 'info',
+  tags: ['sections'],
   check({ model, profile }) {
     const rank = new Map(profile.sections.map((section, index) => [section.id, index]));
     const seen = new Set<string>();

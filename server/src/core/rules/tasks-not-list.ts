@@ -4,6 +4,7 @@ export const tasksNotList: Rule = {
   id: 'tasks-not-list',
   description: 'The corrective measures give no list of concrete tasks.',
   defaultSeverity: 'warning',
+  tags: ['tasks'],
   check({ model }) {
     return model.sections
       .filter((section) => section.canonical === 'actions' && section.bodyWords > 0 && !section.hasList)

@@ -5,6 +5,7 @@ export const timestampOrder: Rule = {
   id: 'timestamp-order',
   description: 'A timeline entry earlier than the one before it.',
   defaultSeverity: 'warning',
+  tags: ['timeline', 'time'],
   check({ model }) {
     return orderEntries(model).flatMap((place, index) => {
       if (!place.outOfOrder) return [];

@@ -8,6 +8,7 @@ export const timestampOutsideWindow: Rule = {
   id: 'timestamp-outside-window',
   description: 'A timeline entry long before the incident started or long after it ended.',
   defaultSeverity: 'warning',
+  tags: ['timeline', 'time'],
   check({ model }) {
     const start = model.window?.start;
     const end = model.window?.end;

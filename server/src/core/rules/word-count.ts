@@ -5,6 +5,7 @@ export const wordCount: Rule = {
   id: 'word-count',
   description: 'The postmortem is shorter or longer than the profile asks.',
   defaultSeverity: 'info',
+  tags: ['length'],
   check({ text, model, profile }) {
     const range = profile.words;
     if (!range) return [];

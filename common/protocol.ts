@@ -1,42 +1,37 @@
-// The shape of everything that crosses between client and server beyond standard LSP:
-// settings, custom messages, their method names and command ids. The client imports this file
-// (its types and the `Methods`/`Commands` constants, which have no dependencies), never other server code.
+// Everything that crosses between client and server beyond standard LSP, defined once for both:
+// the typed custom messages, their parameters and results, every command id and the shared
+// constants. The client imports this module (and, through it, the settings), never server code;
+// the server registers its handlers with the same types. To add a message: its params and result
+// types, then one `RequestType`/`NotificationType` in `Requests`/`Notifications`.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
-import type { Phase, RuleLevel } from './core/model';
-export type { Phase, RuleLevel };
+export * from './settings';
 
-/** The `postmortem` configuration section, as the client's settings and the server read it. */
-export interface PostmortemSettings {
-  /** Profile id: `alx`, `google-sre`, `pagerduty`, `atlassian`, or a custom profile's id. */
-  profile: string;
-  /** Per-rule severity overrides. */
-  rules: Record<string, RuleLevel>;
-  files: {
-    /** Globs (matched against the workspace-relative path) of Markdown files that are postmortems. */
-    include: string[];
-    /** Also treat a file as a postmortem when its first heading or front matter says so. */
-    detectByContent: boolean;
-  };
-  /** Documents larger than this many characters get one information diagnostic instead of a lint. */
-  maxDocumentSize: number;
-  /** Extra words that mark timeline phases, per phase (`{ "mitigated": ["failed over"] }`). */
-  phaseWords?: Partial<Record<Phase, string[]>>;
-}
+/** The configuration section, the diagnostics' `source`, and the fix-all code action kind. */
+export const CONFIG_SECTION = 'postmortem';
+export const DIAGNOSTIC_SOURCE = 'postmortem';
+export const FIX_ALL_KIND = 'source.fixAll.postmortem';
 
-/** Method names of the custom messages. */
-export const Methods = {
-  /** Request, client -> server: the parsed model of a document. */
-  model: 'postmortem/model',
-  /** Request, client -> server: the profiles a new postmortem can follow (built-in and from .postmortemrc.json). */
-  profiles: 'postmortem/profiles',
-  /** Request, client -> server: the text of a new postmortem from a profile's template, and where to start writing. */
-  newPostmortem: 'postmortem/newPostmortem',
-  /** Notification, client -> server: treat a document as a postmortem or not, whatever the globs say (null clears). */
-  setOverride: 'postmortem/setOverride',
-  /** Request, client -> server: the length between two timestamp texts, or between the first and last timestamp of a selection. */
-  duration: 'postmortem/duration',
-  /** Request, client -> server: the edit that adds the computed length to a Duration line that states none. */
-  statedLengthEdit: 'postmortem/statedLengthEdit',
+/** Every command id the extension registers (package.json declares the same; a test checks). */
+export const Commands = {
+  restartServer: 'postmortem.restartServer',
+  showOutput: 'postmortem.showOutput',
+  fixAll: 'postmortem.fixAll',
+  treatAsPostmortem: 'postmortem.treatAsPostmortem',
+  stopTreatingAsPostmortem: 'postmortem.stopTreatingAsPostmortem',
+  resetPostmortemDetection: 'postmortem.resetPostmortemDetection',
+  selectProfile: 'postmortem.selectProfile',
+  statusBarMenu: 'postmortem.statusBarMenu',
+  openPreviewToSide: 'postmortem.preview.openToSide',
+  togglePreviewLock: 'postmortem.preview.toggleLock',
+  copyTimelineAsMermaid: 'postmortem.preview.copyMermaid',
+  exportTimelineAsSvg: 'postmortem.preview.exportSvg',
+  copyTimelineAsMarkdownTable: 'postmortem.preview.copyMarkdownTable',
+  /** Put in CodeLenses by the server. */
+  calculateDuration: 'postmortem.calculateDuration',
+  /** Put in CodeLenses by the server. */
+  addStatedLength: 'postmortem.addStatedLength',
+  newPostmortem: 'postmortem.newPostmortem',
 } as const;
 
 export interface ModelParams {
@@ -136,12 +131,6 @@ export interface IncidentSummary {
   date?: string;
 }
 
-/** Command ids the server puts in CodeLenses; the client registers them. */
-export const Commands = {
-  calculateDuration: 'postmortem.calculateDuration',
-  addStatedLength: 'postmortem.addStatedLength',
-} as const;
-
 /** Arguments of `postmortem.calculateDuration` (all optional: without them it asks). */
 export interface CalculateDurationArgs {
   uri?: string;
@@ -223,3 +212,43 @@ export interface NewPostmortemResult {
   /** `YYYY-MM-DD-<slug>`: the file name without `.md`. */
   fileStem: string;
 }
+
+/**
+ * Server -> client, after each validation of a document: what the status bar, the editor title
+ * button and the preview need, decided by the server (so the client asks nothing per edit).
+ */
+export interface StatusParams {
+  uri: string;
+  version: number;
+  isPostmortem: boolean;
+  /** The per-file choice in force (`postmortem/setOverride`), if any. */
+  override?: boolean;
+  /** The profile in force and its display name (built-in, or from .postmortemrc.json). */
+  profile: { id: string; name: string };
+  /** Problems published for this version, by severity. */
+  problems: { errors: number; warnings: number; infos: number };
+  /** The outage length and summary, when the document is a postmortem. */
+  incident?: IncidentSummary;
+}
+
+/** Client -> server requests. */
+export const Requests = {
+  /** The parsed model of a document. */
+  model: new RequestType<ModelParams, ModelResult | null, void>('postmortem/model'),
+  /** The profiles a new postmortem can follow (built-in and from .postmortemrc.json). */
+  profiles: new RequestType<ProfilesParams, ProfileInfo[], void>('postmortem/profiles'),
+  /** The text of a new postmortem from a profile's template, and where to start writing. */
+  newPostmortem: new RequestType<NewPostmortemParams, NewPostmortemResult, void>('postmortem/newPostmortem'),
+  /** The length between two timestamp texts, or between the first and last timestamp of a selection. */
+  duration: new RequestType<DurationParams, DurationResult, void>('postmortem/duration'),
+  /** The edit that adds the computed length to a Duration line that states none. */
+  statedLengthEdit: new RequestType<StatedLengthEditParams, StatedLengthEditResult, void>('postmortem/statedLengthEdit'),
+} as const;
+
+/** Notifications, each in the direction its comment says. */
+export const Notifications = {
+  /** Client -> server: treat a document as a postmortem or not, whatever the globs say (null clears). */
+  setOverride: new NotificationType<SetOverrideParams>('postmortem/setOverride'),
+  /** Server -> client: a document was validated (see StatusParams). */
+  status: new NotificationType<StatusParams>('postmortem/status'),
+} as const;

@@ -1,0 +1,55 @@
+// Markdown text -> mdast, with unified + remark-parse (GFM tables and YAML front matter only when
+// the text can hold them), and the flat key/value reading of that front matter.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { remarkTables } from '../remark-tables';
+import type { Root } from 'mdast';
+
+// Four processors, with and without tables and front matter: each extension costs parse time on
+// every paragraph line (tables: +50% on a long document), so it is only used when it can apply.
+interface MarkdownParser {
+  parse(text: string): unknown;
+}
+const processors = new Map<string, MarkdownParser>();
+function processorFor(tables: boolean, frontMatter: boolean): MarkdownParser {
+  const key = `${tables}:${frontMatter}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    const built = unified().use(remarkParse);
+    if (tables) built.use(remarkTables);
+    if (frontMatter) built.use(remarkFrontmatter, ['yaml']);
+    processors.set(key, (processor = built));
+  }
+  return processor;
+}
+
+const CLOSED_FRONT_MATTER = /^---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/;
+/** A line that could be a table's delimiter row: only `|`, `-`, `:` and blanks, with a pipe and a hyphen. */
+const DELIMITER_ROW = /^[ \t]*[|:-][-:| \t\r]*$/gm;
+
+function mayHaveTable(text: string): boolean {
+  DELIMITER_ROW.lastIndex = 0;
+  for (let match = DELIMITER_ROW.exec(text); match; match = DELIMITER_ROW.exec(text)) {
+    if (match[0].includes('|') && match[0].includes('-')) return true;
+  }
+  return false;
+}
+
+export function parseMarkdown(text: string): Root {
+  // The front matter extension, given a `---` it cannot close, stops lists being recognised for
+  // the rest of the document (micromark-extension-frontmatter#5): use it only when it closes.
+  const frontMatter = text.startsWith('---') && CLOSED_FRONT_MATTER.test(text.slice(0, 20_000));
+  return processorFor(mayHaveTable(text), frontMatter).parse(text) as Root;
+}
+
+
+/** Flat `key: value` pairs of YAML front matter; enough to find a title or a date. */
+export function readFrontMatter(yaml: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const line of yaml.split(/\r?\n/)) {
+    const match = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (match) result[match[1].toLowerCase()] = match[2].replace(/^["']|["']$/g, '').trim();
+  }
+  return result;
+}

@@ -1,0 +1,38 @@
+// The phase vocabulary: which words in a timeline entry mark it as the start, detection,
+// escalation, mitigation or resolution of the incident, widened by configured words. Text only.
+import type { Phase } from './model';
+
+export const PHASES: [Phase, RegExp][] = [
+  ['resolved', /\b(resolved|restored|recovered|fully operational|back to normal|back online|closed|all clear)\b/i],
+  ['mitigated', /\b(mitigat\w*|rolled back|rollback|roll back|reverted|workaround|hotfix|stabili[sz]ed)\b/i],
+  ['escalated', /\b(escalat\w*|paged|page sent|on-?call (?:was )?(?:engineer )?(?:notified|alerted))\b/i],
+  ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
+  ['detected', /\b(detected|alert(?:s|ed)?\b.*\b(?:fired|triggered|received)|noticed|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i],
+  ['started', /\b(outage (?:began|started)|incident (?:began|started)|deploy(?:ed|ment) (?:started|began)|began|started)\b/i],
+];
+
+/** Extra words per phase, from settings: `{ "mitigated": ["failed over"] }`. */
+export type PhaseWords = Partial<Record<Phase, string[]>>;
+
+const PHASE_ORDER = PHASES.map(([phase]) => phase);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The built-in patterns, each widened by the configured words (matched as whole words, any case). */
+export function phasePatterns(extra: PhaseWords | undefined): [Phase, RegExp][] {
+  if (!extra) return PHASES;
+  return PHASES.map(([phase, pattern]) => {
+    const words = (extra[phase] ?? []).map((word) => word.trim()).filter(Boolean);
+    if (!words.length) return [phase, pattern];
+    return [phase, new RegExp(`${pattern.source}|\\b(?:${words.map(escapeRegExp).join('|')})\\b`, 'i')];
+  });
+}
+
+export function phaseOf(text: string, patterns: [Phase, RegExp][] = PHASES): Phase | undefined {
+  for (const [phase, pattern] of patterns) if (pattern.test(text)) return phase;
+  return undefined;
+}
+
+export const PHASE_NAMES: readonly Phase[] = PHASE_ORDER;
