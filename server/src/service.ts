@@ -80,6 +80,7 @@ export type PostmortemService = ReturnType<typeof createPostmortemService>;
 export function createPostmortemService(host: ServiceHost) {
   let workspaceFolders: string[] = [];
   let snippetSupport = false;
+  let snippetEditSupport = false;
   let docs = ruleDocs(host.ruleDocsBaseUri);
   let configProblems = new ConfigProblems(host.publishDiagnostics, docs);
   const settings = createSettingsStore(() => host.pullSettings?.());
@@ -134,6 +135,7 @@ export function createPostmortemService(host: ServiceHost) {
   return {
     initialize(params: InitializeParams): InitializeResult {
       snippetSupport = Boolean(params.capabilities.textDocument?.completion?.completionItem?.snippetSupport);
+      snippetEditSupport = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
       workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
       const options = params.initializationOptions as { ruleDocsBaseUri?: unknown } | undefined;
@@ -171,7 +173,7 @@ export function createPostmortemService(host: ServiceHost) {
 
     async codeActions(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
       const analysis = await analysisOf(document);
-      return analysis.isPostmortem ? codeActions(document, analysis.findings, params, docs) : [];
+      return analysis.isPostmortem ? codeActions(document, analysis.findings, params, docs, snippetEditSupport) : [];
     },
 
     async documentSymbols(document: TextDocument): Promise<DocumentSymbol[]> {

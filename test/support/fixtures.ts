@@ -1,5 +1,6 @@
 // Rule fixtures (test/fixtures/rules/<rule-id>.md): a trailing `<!-- rule-id -->` comment marks a
-// line where that rule must report; the comments are stripped before linting.
+// line where that rule must report; the comments are stripped before linting. A fixture for another
+// profile than the default says so in a comment of its own: `<!-- profile: google-sre -->`.
 import { readFileSync } from 'node:fs';
 
 const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
@@ -7,6 +8,8 @@ const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
 interface Fixture {
   text: string;
   expected: Map<string, number[]>;
+  /** The profile the fixture is written for, when it names one. */
+  profileId?: string;
 }
 
 export function readFixture(path: string): Fixture {
@@ -17,6 +20,7 @@ export function readFixture(path: string): Fixture {
     for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
     return line.slice(0, match.index);
   });
-  return { text: lines.join('\n'), expected };
+  const text = lines.join('\n');
+  return { text, expected, profileId: /<!--\s*profile:\s*([a-z-]+)\s*-->/.exec(text)?.[1] };
 }
 

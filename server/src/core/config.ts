@@ -9,6 +9,9 @@ import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, default
 import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
 import { PHASE_NAMES, type PhaseWords } from './phases';
+import { WORD_LIST_NAMES, type WordListConfig } from './wordLists';
+import { parseRequirement, ACTION_PARTS } from './actionItems';
+import { STORY_PARTS } from './timelineStory';
 
 export { CONFIG_FILE_NAME, DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from './settings';
 
@@ -18,6 +21,8 @@ export interface ConfigFile {
   files?: { include?: string[]; detectByContent?: boolean };
   profiles?: Record<string, CustomProfileDefinition>;
   phaseWords?: PhaseWords;
+  /** Phrases added to or silenced in the wording rules' lists. */
+  words?: WordListConfig;
 }
 
 const LEVELS: readonly RuleLevel[] = RULE_LEVELS;
@@ -138,8 +143,8 @@ function parseConfigText(text: string): { config: ConfigFile; findings: Finding[
   const findings: Finding[] = [];
   const config: ConfigFile = {};
   for (const key of Object.keys(raw)) {
-    if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', '$schema'].includes(key)) {
-      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles or phaseWords.`, spanOfKey(key)));
+    if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', 'words', '$schema'].includes(key)) {
+      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles, phaseWords or words.`, spanOfKey(key)));
     }
   }
   if (raw.profiles !== undefined) {
@@ -190,7 +195,28 @@ function parseConfigText(text: string): { config: ConfigFile; findings: Finding[
     if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('phaseWords')));
     else config.phaseWords = words;
   }
+  if (raw.words !== undefined) {
+    const words = readWordListConfig(raw.words);
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('words')));
+    else config.words = words;
+  }
   return { config, findings };
+}
+
+/** `{ "blame": { "add": ["dropped the ball"], "ignore": ["mistakenly"] } }`, checked; a message when it is not that shape. */
+export function readWordListConfig(value: unknown): WordListConfig | string {
+  const expected = `"words" must be an object of list -> { "add": [...], "ignore": [...] } (lists: ${WORD_LIST_NAMES.join(', ')}).`;
+  if (!isObject(value)) return expected;
+  const result: WordListConfig = {};
+  for (const [name, change] of Object.entries(value)) {
+    if (!(WORD_LIST_NAMES as readonly string[]).includes(name)) return `"words": unknown list "${name}" (expected ${WORD_LIST_NAMES.join(', ')}).`;
+    if (!isObject(change) || Object.keys(change).some((key) => key !== 'add' && key !== 'ignore')) return `"words.${name}" must be { "add": [...], "ignore": [...] }.`;
+    for (const key of ['add', 'ignore'] as const) {
+      if (change[key] !== undefined && !isStringList(change[key])) return `"words.${name}.${key}" must be a list of words.`;
+    }
+    result[name as keyof WordListConfig] = change as { add?: string[]; ignore?: string[] };
+  }
+  return result;
 }
 
 /** `{ "mitigated": ["failed over"] }`, checked; a message when it is not that shape. */
@@ -228,7 +254,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-const PROFILE_KEYS = ['name', 'description', 'extends', 'sections', 'requiredFields', 'fieldsSection', 'words', 'timelineAsList'];
+const PROFILE_KEYS = ['name', 'description', 'extends', 'sections', 'requiredFields', 'fieldsSection', 'words', 'timelineAsList', 'actionItems', 'timelineStory'];
 const SECTION_KEYS = ['id', 'title', 'synonyms', 'required', 'template'];
 
 /**
@@ -287,6 +313,16 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
     }
   }
   if (d.timelineAsList !== undefined && typeof d.timelineAsList !== 'boolean') problems.push('"timelineAsList" must be true or false.');
+  if (d.actionItems !== undefined) {
+    const parts = ACTION_PARTS.join(', ');
+    if (!isStringList(d.actionItems)) problems.push(`"actionItems" must be an array of parts (${parts}; alternatives joined by "|", like "due|priority").`);
+    else for (const item of d.actionItems) if (!parseRequirement(item)) problems.push(`"actionItems": "${item}" is not a part or parts joined by "|" (expected ${parts}).`);
+  }
+  if (d.timelineStory !== undefined) {
+    if (!isStringList(d.timelineStory) || d.timelineStory.some((part) => !(STORY_PARTS as readonly string[]).includes(part))) {
+      problems.push(`"timelineStory" must be an array of story parts (${STORY_PARTS.join(', ')}).`);
+    }
+  }
   for (const key of Object.keys(d)) if (!PROFILE_KEYS.includes(key)) unknownKeys.push(`unknown key "${key}" (expected ${PROFILE_KEYS.join(', ')}).`);
   return { problems: [...problems, ...unknownKeys], usable: problems.length === 0 };
 }
@@ -330,6 +366,7 @@ export function resolveOptions(settings: Pick<PostmortemSettings, 'profile' | 'r
       detectByContent: config?.files?.detectByContent ?? settings.files.detectByContent,
     },
     maxDocumentSize: settings.maxDocumentSize,
+    words: config?.words,
   };
 }
 

@@ -16,6 +16,11 @@ import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
 import { tasksNotList } from './tasks-not-list';
 import { wordCount } from './word-count';
+import { actionItemIncomplete } from './action-item-incomplete';
+import { actionItemVague } from './action-item-vague';
+import { blameLanguage } from './blame-language';
+import { hindsightLanguage } from './hindsight-language';
+import { timelineCoverage } from './timeline-coverage';
 
 export type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -36,6 +41,11 @@ export const RULES: Rule[] = [
   timelineNotList,
   tasksNotList,
   wordCount,
+  timelineCoverage,
+  actionItemIncomplete,
+  actionItemVague,
+  blameLanguage,
+  hindsightLanguage,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
