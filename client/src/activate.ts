@@ -16,6 +16,8 @@ import {
 import { registerCommands } from './commands';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { registerDurationCommands } from './commands/calculateDuration';
+import { importTimeline, type ImportTimelineArgs } from './commands/importTimeline';
+import { registerTimelinePaste } from './paste';
 import { Overrides, sendAllOverrides } from './overrides';
 import { PostmortemStatusBar } from './statusBar';
 import { DocumentStatuses } from './status';
@@ -36,6 +38,8 @@ export interface PostmortemApi {
   incidents: IncidentsViewApi;
   /** Milliseconds from activation to the language server running (a figure for benchmarks). */
   activationMs: number;
+  /** Whether "Paste as Timeline Entries" is registered (this VS Code has the document paste API). */
+  pasteAsTimeline: boolean;
 }
 
 export interface ClientFactory {
@@ -88,6 +92,8 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   registerCommands(context, c, overrides, output, statusBar);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.newPostmortem, (args?: NewPostmortemArgs) => newPostmortem(c, args)));
   registerDurationCommands(context, c);
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.importTimeline, (args?: ImportTimelineArgs) => importTimeline(c, args)));
+  const pasteAsTimeline = registerTimelinePaste(context, c);
   const preview = registerTimelinePreview(context, statuses, output);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(c, vscode.ProgressLocation.Notification)));
   const incidents = registerIncidentsView(context, c, statuses);
@@ -106,6 +112,7 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     preview,
     incidents,
     activationMs,
+    pasteAsTimeline,
   };
 }
 

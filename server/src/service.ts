@@ -30,6 +30,8 @@ import type {
   SetOverrideParams,
   StatedLengthEditResult,
   StatusParams,
+  ImportTimelineParams,
+  ImportTimelineResult,
 } from '../../common/protocol';
 import { analyse, globPath, type Analysis } from './analysis';
 import { createSettingsStore, type PullSettings } from './settings';
@@ -44,6 +46,7 @@ import { hover } from './features/hover';
 import { duration, incidentSummary, statedLength } from './features/duration';
 import { completionItems } from './features/completion';
 import { newPostmortem, profileInfos } from './features/newPostmortem';
+import { importTimeline, importRefused } from './features/importTimeline';
 import { createWorkspaceFiles, incidentRow, type Cancellation } from './features/workspace';
 import type { CheckFilesResult, IncidentRow } from '../../common/protocol';
 
@@ -205,6 +208,14 @@ export function createPostmortemService(host: ServiceHost) {
     async statedLengthEdit(document: TextDocument | undefined): Promise<StatedLengthEditResult> {
       if (!document) return { ok: false, reason: 'The document is not open.' };
       return statedLength(document, (await analysisOf(document)).model);
+    },
+
+    /** Pasted or file text converted and merged into the document's timeline (`postmortem/importTimeline`). */
+    async importTimeline(document: TextDocument | undefined, params: ImportTimelineParams): Promise<ImportTimelineResult> {
+      if (!document) return importRefused('The document is not open.');
+      const analysis = await analysisOf(document);
+      if (params?.requirePostmortem && !analysis.isPostmortem) return importRefused('This file is not treated as a postmortem.');
+      return importTimeline(document, analysis.options.profile, analysis.options.phaseWords, params);
     },
 
     profiles(params: ProfilesParams | undefined): ProfileInfo[] {

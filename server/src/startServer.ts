@@ -119,6 +119,7 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
   connection.onRequest(Requests.model, refuseAfterShutdown((params) => service.model(documents.get(params?.uri))));
   connection.onRequest(Requests.duration, refuseAfterShutdown((params) => service.duration(params?.uri ? documents.get(params.uri) : undefined, params)));
   connection.onRequest(Requests.statedLengthEdit, refuseAfterShutdown((params) => service.statedLengthEdit(documents.get(params?.uri))));
+  connection.onRequest(Requests.importTimeline, refuseAfterShutdown((params) => service.importTimeline(documents.get(params?.uri), params)));
   connection.onRequest(Requests.profiles, refuseAfterShutdown((params) => service.profiles(params)));
   connection.onRequest(Requests.newPostmortem, refuseAfterShutdown((params) => service.newPostmortem(params)));
   connection.onRequest(Requests.checkFiles, async (params, token) => {
