@@ -2,7 +2,7 @@
 // any LSP client (postmortem-language-server). It adds to the router what only Node has: the
 // file system, for `.postmortemrc.json` files found by walking up from each document, and for the
 // workspace check's files that are not open.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ErrorCodes, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, sep } from 'node:path';
@@ -82,5 +82,23 @@ function nodeHost(): ServerHost {
   };
 }
 
+/**
+ * Over stdio, a frame whose body is not JSON (or whose header is broken) is answered as JSON-RPC
+ * says, a Parse error (-32700) with no id, and logged once; the server reads on. IPC (VS Code)
+ * carries parsed messages and needs none of this.
+ */
+function connection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  let logged = false;
+  reader.onError((error) => {
+    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as Parameters<typeof writer.write>[0]);
+    if (!logged) process.stderr.write(`postmortem-language-server: a message could not be read (${error.message}); answered with a parse error (logged once).\n`);
+    logged = true;
+  });
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === LINT_WORKER_ROLE) serveLint(parentPort!);
-else startServer(createConnection(ProposedFeatures.all), nodeHost());
+else startServer(connection(), nodeHost());

@@ -3,7 +3,8 @@
 // requests after shutdown. The server answers each and stays up.
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient } from './lspClient';
+import { spawn } from 'node:child_process';
+import { SERVER, TestClient } from './lspClient';
 
 const POSTMORTEM = '# Postmortem: odd\n\n##Summary\n';
 
@@ -20,8 +21,8 @@ function assertInside(diagnostics: Diagnostic[], text: string): void {
 }
 
 describe('server hygiene over stdio', function () {
-  let client: TestClient;
-  afterEach(async () => client.stop());
+  let client: TestClient | undefined;
+  afterEach(async () => client?.stop());
 
   it('answers documents whose file: URI has a host, an encoded slash or a bad escape, and stays up', async () => {
     client = new TestClient();
@@ -79,5 +80,30 @@ describe('server hygiene over stdio', function () {
     await client.connection.sendRequest('shutdown');
     await assert.rejects(client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), (error: { code?: number }) => error.code === -32600);
     await assert.rejects(client.connection.sendRequest('postmortem/model', { uri }), (error: { code?: number }) => error.code === -32600);
+  });
+
+  it('answers a frame that is not JSON with a parse error (-32700, no id), and reads on', async () => {
+    client = undefined; // raw frames: no JSON-RPC client
+    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const replies: { id: number | null; error?: { code: number } }[] = [];
+    let buffer = '';
+    const gotReplies = new Promise<void>((resolve) =>
+      server.stdout.on('data', (chunk) => {
+        buffer += String(chunk);
+        for (let match; (match = /^Content-Length: (\d+)\r\n\r\n/.exec(buffer)) && Buffer.byteLength(buffer) >= match[0].length + Number(match[1]); ) {
+          const body = Buffer.from(buffer).subarray(match[0].length, match[0].length + Number(match[1])).toString();
+          buffer = Buffer.from(buffer).subarray(match[0].length + Number(match[1])).toString();
+          replies.push(JSON.parse(body));
+        }
+        if (replies.some((r) => r.id === 1) && replies.some((r) => r.id === null)) resolve();
+      }),
+    );
+    server.stdin.write(frame('{"jsonrpc": "2.0", "id": 7, "method": '));
+    server.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })));
+    await gotReplies;
+    server.kill();
+    assert.deepEqual(replies.find((r) => r.id === null)?.error?.code, -32700);
+    assert.ok(replies.find((r) => r.id === 1 && !r.error), 'the next message is answered');
   });
 });
