@@ -107,7 +107,7 @@ function linkUrls(node: Nodes): string[] {
 const TASK_BOX = /^\s*\[([ xX])\]\s*/;
 /** Work already done, told in the past: "We enabled branch protection", "Added a disk alert". */
 const PAST =
-  /^\s*(?:(?:we|i|they|the team|our team)\s+(?:have\s+|has\s+|had\s+|'ve\s+)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s)\b/i;
+  /^\s*(?:(?:we|i|they|the team|our team)\s+(?:(?:have|has|had|'ve)\s+(?:[\w-]+\s+){0,4}?)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s)\b/i;
 /** `**Improvements:**`, `Tasks to address the issue:`: a list item that only names the items under it. */
 function isLabel(text: string): boolean {
   const trimmed = text.trim();

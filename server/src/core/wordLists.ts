@@ -99,7 +99,8 @@ export const BUILTIN_WORDS: WordLists = {
     'she',
   ],
   // Counterfactuals written with the knowledge of the outcome ("should have", "if only").
-  hindsight: ['should have', 'could have', 'would have', "should've", "could've", 'if only', 'had we', 'had they', 'had I', 'ought to have'],
+  // ("would have" is left out: it mostly describes what a reader would have seen.)
+  hindsight: ['should have', 'could have', "should've", "could've", 'if only', 'had we', 'had they', 'had I', 'ought to have'],
   // Phrases that, anywhere in an action item, name a wish rather than a task someone can finish.
   vague: [
     'look into',

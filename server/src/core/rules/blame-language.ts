@@ -33,7 +33,7 @@ export const blameLanguage: Rule = {
         const error = section && NOT_CAUSAL.has(section) ? undefined : findPhrases(sentence, words.humanError)[0];
         if (error && CAUSE.test(sentence)) {
           report = {
-            message: `"${error.phrase}" given as a cause ends the analysis where it should start. ${REWRITE}`,
+            message: `"${error.phrase.replace(/\s+/g, ' ')}" given as a cause ends the analysis where it should start. ${REWRITE}`,
             span: sourceSpan(block, start + error.offset, error.phrase.length),
           };
           break;
@@ -46,7 +46,7 @@ export const blameLanguage: Rule = {
         if (blame) {
           const person = people.filter((p) => p.offset < blame.offset).pop()!;
           report = {
-            message: `"${person.phrase} … ${blame.phrase}" puts the fault on a person. ${REWRITE}`,
+            message: `"${person.phrase} … ${blame.phrase.replace(/\s+/g, ' ')}" puts the fault on a person. ${REWRITE}`,
             span: sourceSpan(block, start + person.offset, blame.offset + blame.phrase.length - person.offset),
           };
           break;
@@ -54,7 +54,7 @@ export const blameLanguage: Rule = {
         const animated = findPhrases(sentence, words.animated)[0];
         if (animated) {
           report = {
-            message: `"${animated.phrase}" tells the reader how to feel rather than what happened; state the facts plainly. ${REWRITE}`,
+            message: `"${animated.phrase.replace(/\s+/g, ' ')}" tells the reader how to feel rather than what happened; state the facts plainly. ${REWRITE}`,
             span: sourceSpan(block, start + animated.offset, animated.phrase.length),
           };
           break;

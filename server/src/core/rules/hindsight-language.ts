@@ -8,9 +8,11 @@ import { findPhrases } from '../wordLists';
 
 /** Where the story of what happened is told and weighed; the action items look ahead. */
 const ANALYSIS = new Set(['summary', 'impact', 'timeline', 'detection', 'rootCause', 'rootCauseAndResolution', 'resolution', 'lessons']);
-/** After "should have" / "could have": a past participle (regular, or a common irregular one). */
-const PARTICIPLE =
-  /^(?:\s+(?:not|never|easily|also|just|really|only|simply|at least|even|probably|likely|all|been))*\s+(?:been|had|known|done|seen|caught|run|gone|taken|made|put|set|got|gotten|found|kept|left|read|told|thought|built|sent|spent|written|given|noticed|\p{L}+ed)\b/iu;
+/** A past participle: a regular one, or a common irregular one. */
+const PARTICIPLE_WORD = String.raw`(?:had|known|done|seen|caught|run|gone|taken|made|put|set|got|gotten|found|kept|left|read|told|thought|built|sent|spent|written|given|noticed|\p{L}+ed)`;
+const ADVERBS = String.raw`(?:\s+(?:not|never|easily|also|just|really|only|simply|at least|even|probably|likely|all))*`;
+/** After "should have" / "could have": a past participle, or "been" and one ("been caught", not "been '.php'"). */
+const PARTICIPLE = new RegExp(String.raw`^${ADVERBS}\s+(?:been${ADVERBS}\s+)?${PARTICIPLE_WORD}\b`, 'iu');
 const LUCK = /^\s+been\s+(?:much\s+|far\s+|a lot\s+|even\s+)?(?:worse|better|bigger|longer)\b/i;
 /** Phrases that need a participle after them to be hindsight. */
 const MODAL = /^(?:should|could|would|ought to)(?: have|['’]ve)$/i;
@@ -32,7 +34,7 @@ export const hindsightLanguage: Rule = {
       });
       if (!found) continue;
       reports.push({
-        message: `"${found.phrase}" judges a past decision by an outcome nobody knew then. Say what people knew and saw at the time, and what would have made the risk visible.`,
+        message: `"${found.phrase.replace(/\s+/g, ' ')}" judges a past decision by an outcome nobody knew then. Say what people knew and saw at the time, and what would have made the risk visible.`,
         span: sourceSpan(block, found.offset, found.phrase.length),
       });
     }
