@@ -349,6 +349,15 @@ describe('import: into a document', () => {
     assert.equal(text.split('## Timeline\n')[1], '\n- 22:00 UTC: deploy\n\n**2024-05-03**\n\n- 01:00 UTC: Alert Down fired (still firing)\n- 02:00 UTC: resolved\n');
   });
 
+  it('never splits a line: the two blanks of a hard break stay on their line, in a list and in a timeline of prose', () => {
+    const list = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\n- 08:10 UTC: deploy  \n  with the cache  \n';
+    assert.equal(merged(list, 'Bob  [08:30]\nfound it', { zone: 'UTC' }).text, `${list}- 08:30 UTC: Bob: found it\n`);
+    const prose = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\nWe have no entries yet.  \n';
+    const { text } = merged(prose, 'Bob  [08:30]\nfound it', { zone: 'UTC' });
+    assert.ok(text.startsWith(prose.slice(0, -1)), text);
+    assert.match(text, /We have no entries yet\.  \n\n- 08:30 UTC: Bob: found it/);
+  });
+
   it('creates the timeline section where the profile puts it when there is none', () => {
     const document = '# Postmortem\n\n## Issue Summary\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Root Cause and Resolution\n\nA bug.\n';
     const { text, outcome } = merged(document, 'Bob  [08:30]\nfound it', { zone: 'UTC' });
@@ -380,4 +389,41 @@ describe('import: on its own (the CLI without --into)', () => {
     assert.ok(two.ok);
     assert.deepEqual(two.lines, ['**2024-05-02**', '', '- 23:50 UTC+02:00: Ann: still down', '', '**2024-05-03**', '', '- 00:20 UTC+02:00: Ann: back']);
   });
+});
+
+describe('import: entries read back as the instants imported, whatever the timeline style', () => {
+  const alerts = JSON.stringify({
+    alerts: [
+      { status: 'resolved', labels: { alertname: 'Down' }, startsAt: '2024-05-02T14:04:11Z', endsAt: '2024-05-02T17:45:30Z' },
+      { status: 'firing', labels: { alertname: 'Slow' }, startsAt: '2024-05-02T15:10:00+02:00', endsAt: '0001-01-01T00:00:00Z' },
+    ],
+  });
+  const styles: [string, string, RegExp][] = [
+    ['24-hour list with UTC', '- 14:00 UTC: deploy\n- 18:00 UTC: closed\n', /^- 14:04 UTC: Alert Down fired$/m],
+    ['12-hour lower-case, zero-padded, no blank', '- 02:00pm UTC: deploy\n- 06:00pm UTC: closed\n', /^- 02:04pm UTC: Alert Down fired$/m],
+    ['bold times with a dash', '- **14:00 UTC** - deploy\n- **18:00 UTC** - closed\n', /^- \*\*14:04 UTC\*\* - Alert Down fired$/m],
+    ['seconds', '- 14:00:00 UTC: deploy\n- 18:00:00 UTC: closed\n', /^- 17:45:30 UTC: Alert Down resolved$/m],
+    ['an abbreviation zone', '- 5:00 PM EAT: deploy\n- 9:00 PM EAT: closed\n', /^- 5:04 PM EAT: Alert Down fired$/m],
+    ['dated entries', '- 2024-05-02 14:00 UTC: deploy\n- 2024-05-02 18:00 UTC: closed\n', /^- 2024-05-02 14:04 UTC: Alert Down fired$/m],
+    ['long dated entries', '- May 2, 2024, 14:00 UTC: deploy\n- May 2, 2024, 18:00 UTC: closed\n', /^- May 2, 2024, 14:04 UTC: Alert Down fired$/m],
+    ['a table', '| Time | Event |\n| --- | --- |\n| 14:00 UTC | deploy |\n| 18:00 UTC | closed |\n', /^\| 14:04 UTC \| Alert Down fired \|$/m],
+    ['numbered list', '1. 14:00 UTC: deploy\n2. 18:00 UTC: closed\n', /^1\. 14:04 UTC: Alert Down fired$/m],
+    ['zone declared once', 'All times UTC.\n\n- 14:00: deploy\n- 18:00: closed\n', /^- 14:04: Alert Down fired$/m],
+  ];
+  for (const [name, timeline, line] of styles) {
+    it(name, () => {
+      const document = `# Incident\n\nDuration: 2024-05-02 14:00 - 18:00 UTC\n\n## Timeline\n\n${timeline}`;
+      const outcome = importIntoDocument(document, ALX, { sources: [{ text: alerts }] });
+      assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
+      const text = applyEdits(document, outcome.merge.edits).text;
+      assert.match(text, line);
+      const precision = /\d:\d\d:\d\d/.test(timeline) ? 1000 : 60_000;
+      const floor = (ms: number) => Math.floor(ms / precision) * precision;
+      const expected = [Date.parse('2024-05-02T14:00:00Z'), Date.parse('2024-05-02T14:04:11Z'), Date.parse('2024-05-02T13:10:00Z'), Date.parse('2024-05-02T17:45:30Z'), Date.parse('2024-05-02T18:00:00Z')]
+        .map(floor)
+        .sort((a, b) => a - b);
+      const read = parse(text, ALX).model.entries.map((entry) => entry.timestamp.epochMs);
+      assert.deepEqual(read, expected, text);
+    });
+  }
 });

@@ -56,7 +56,7 @@ describe('rules, each on its own fixture', () => {
     const summary = (prose: string) => `# Postmortem\n\n## Issue Summary\n\n${prose}\nImpact: all users.\nRoot Cause: a typo.\n`;
     const missing = (text: string) => lint(text, options).findings.filter((f) => f.ruleId === 'field-missing').map((f) => f.message);
     assert.deepEqual(missing(summary('On June 9, 2024 from 10:05 AM to 10:15 AM WAT the site was down.')), []);
-    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['"Duration:" is missing from the "Issue Summary" section.']);
+    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['The "Issue Summary" section has no Duration: it never says when the outage started and ended (or how long it lasted). Add a line "Duration: ..." to the summary.']);
   });
 
   it('uses the configured severity, and off silences a rule', () => {
