@@ -2,11 +2,18 @@
 // any LSP client (postmortem-language-server). It adds to the router what only Node has: the
 // file system, for `.postmortemrc.json` files found by walking up from each document.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { findConfig } from './core/config';
 import { startServer, type ServerHost } from './startServer';
+import { createLintPool, LINT_WORKER_ROLE, serveLint } from './lintPool';
+
+/** How long one document's lint may take before it is reported as too complex (env: POSTMORTEM_LINT_DEADLINE_MS). */
+const LINT_DEADLINE_MS = 10_000;
+/** Lint workers: one document past its deadline still leaves one for the others. */
+const LINT_WORKERS = 2;
 
 /** The local path of a `file:` URI, or undefined for any other URI or one Node cannot map (a host, `%2F`, a bad escape). */
 export function localPath(uri: string): string | undefined {
@@ -53,9 +60,11 @@ function nodeHost(): ServerHost {
       }
     },
     forgetConfigs: () => texts.clear(),
+    lint: createLintPool({ script: __filename, size: LINT_WORKERS, deadlineMs: Number(process.env.POSTMORTEM_LINT_DEADLINE_MS) || LINT_DEADLINE_MS }).lint,
     // Shipped beside the bundle: dist/../docs/rules/.
     ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,
   };
 }
 
-startServer(createConnection(ProposedFeatures.all), nodeHost());
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === LINT_WORKER_ROLE) serveLint(parentPort!);
+else startServer(createConnection(ProposedFeatures.all), nodeHost());

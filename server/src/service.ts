@@ -35,6 +35,7 @@ import type {
 } from '../../common/protocol';
 import { analyse, globPath, type Analysis } from './analysis';
 import { createSettingsStore, type PullSettings } from './settings';
+import { lintInProcess, type LintRunner } from './lintRunner';
 import { ConfigProblems, type HostConfig } from './features/diagnostics';
 import { ruleDocs } from './features/convert';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
@@ -60,6 +61,8 @@ export interface ServiceHost {
   /** Diagnostics the service publishes itself: the config files' problems. */
   publishDiagnostics(params: PublishDiagnosticsParams): void;
   logError(message: string): void;
+  /** Runs lints: on Node, worker threads with a deadline (lintPool.ts); else in-process. */
+  lint?: LintRunner;
   /** Where rule pages are when the client does not say (`initializationOptions.ruleDocsBaseUri`). */
   ruleDocsBaseUri: string;
 }
@@ -93,6 +96,7 @@ export function createPostmortemService(host: ServiceHost) {
         override: overrides.get(uri),
         globPath: globPath(uri, workspaceFolders),
         docs,
+        lint: host.lint ?? lintInProcess,
         logError: host.logError,
       }),
     );

@@ -4,6 +4,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPostmortemService, type PostmortemService } from '../../server/src/service';
 import { analyse, type Analysis } from '../../server/src/analysis';
+import { lintInProcess } from '../../server/src/lintRunner';
 import { parseConfigFile } from '../../server/src/core/config';
 import { normaliseSettings } from '../../server/src/core/settings';
 import { ruleDocs } from '../../server/src/features/convert';
@@ -55,6 +56,60 @@ export function doc(text: string, uri = 'file:///work/postmortem.md'): TextDocum
 }
 
 /** The analysis of a text treated as a postmortem with the default settings. */
-export function analysisOf(document: TextDocument): Analysis {
-  return analyse(document, { settings: normaliseSettings(undefined), config: undefined, override: true, globPath: '', docs: ruleDocs(DOCS_BASE), logError: () => undefined });
+export function analysisOf(document: TextDocument): Promise<Analysis> {
+  return analyse(document, { settings: normaliseSettings(undefined), config: undefined, override: true, globPath: '', docs: ruleDocs(DOCS_BASE), lint: lintInProcess, logError: () => undefined });
+}
+
+/**
+ * The service behind the same calls a protocol test makes (`open`, `change`, `request(method,
+ * params)`), on in-memory documents: feature tests read like the wire, without a process.
+ */
+export class InProcessClient {
+  readonly state: InProcess;
+  private readonly documents = new Map<string, TextDocument>();
+
+  constructor(options: Parameters<typeof inProcessService>[0] = {}) {
+    this.state = inProcessService(options);
+  }
+
+  get service(): PostmortemService {
+    return this.state.service;
+  }
+
+  open(uri: string, text: string): number {
+    this.documents.set(uri, TextDocument.create(uri, 'markdown', 1, text));
+    return 1;
+  }
+
+  document(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** The answer the server would give to an LSP or postmortem/* request. */
+  async request(method: string, params: any): Promise<unknown> {
+    const document = this.documents.get(params?.textDocument?.uri ?? params?.uri);
+    const service = this.service;
+    switch (method) {
+      case 'textDocument/codeLens':
+        return document ? service.codeLenses(document) : [];
+      case 'textDocument/hover':
+        return document ? service.hover(document, params.position) : null;
+      case 'textDocument/completion':
+        return document ? service.completions(document, params.position, params.context?.triggerCharacter) : [];
+      case 'textDocument/documentSymbol':
+        return document ? service.documentSymbols(document) : [];
+      case 'postmortem/model':
+        return service.model(document);
+      case 'postmortem/duration':
+        return service.duration(params?.uri ? document : undefined, params);
+      case 'postmortem/statedLengthEdit':
+        return service.statedLengthEdit(document);
+      case 'postmortem/profiles':
+        return service.profiles(params);
+      case 'postmortem/newPostmortem':
+        return service.newPostmortem(params);
+      default:
+        throw new Error(`no such request in the service: ${method}`);
+    }
+  }
 }

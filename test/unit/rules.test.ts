@@ -2,33 +2,16 @@
 // where its rule must report with a trailing `<!-- rule-id -->` comment (stripped before linting),
 // so every fixture documents itself. The rule must report on exactly those lines.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lint, type LintOptions } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/lines';
 import { applyEdits, applySafeFixes } from '../../server/src/core/fixes';
 import { RULES } from '../../server/src/core/rules';
 import { defaultProfile } from '../../server/src/core/profiles';
+import { readFixture } from '../support/fixtures';
 
 const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
-const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
-
-interface Fixture {
-  text: string;
-  expected: Map<string, number[]>;
-}
-
-export function readFixture(path: string): Fixture {
-  const expected = new Map<string, number[]>();
-  const lines = readFileSync(path, 'utf8').split('\n').map((line, index) => {
-    const match = MARKER.exec(line);
-    if (!match) return line;
-    for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
-    return line.slice(0, match.index);
-  });
-  return { text: lines.join('\n'), expected };
-}
-
 /** Short fixtures would all be too short for ALX: word-count is tested on its own. */
 const options: LintOptions = { profile: defaultProfile(), rules: { 'word-count': 'off' } };
 
@@ -73,7 +56,7 @@ describe('rules, each on its own fixture', () => {
     const summary = (prose: string) => `# Postmortem\n\n## Issue Summary\n\n${prose}\nImpact: all users.\nRoot Cause: a typo.\n`;
     const missing = (text: string) => lint(text, options).findings.filter((f) => f.ruleId === 'field-missing').map((f) => f.message);
     assert.deepEqual(missing(summary('On June 9, 2024 from 10:05 AM to 10:15 AM WAT the site was down.')), []);
-    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['"Duration:" is missing from the "Issue Summary" section.']);
+    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['The "Issue Summary" section has no Duration: it never says when the outage started and ended (or how long it lasted). Add a line "Duration: ..." to the summary.']);
   });
 
   it('uses the configured severity, and off silences a rule', () => {

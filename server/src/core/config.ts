@@ -26,10 +26,28 @@ function configFinding(message: string, span: Span): Finding {
   return { ruleId: 'config-invalid', severity: 'error', message, span, fixes: [] };
 }
 
-/** Where a JSON key's value starts in the text, for pointing at it; the file start otherwise. */
-function spanOfKey(text: string, key: string): Span {
-  const at = text.indexOf(JSON.stringify(key));
-  return at < 0 ? { start: 0, end: Math.min(1, text.length) } : { start: at, end: at + key.length + 2 };
+/**
+ * Where each string of a JSON text first appears, for pointing at a key: one scan of the text,
+ * built when first asked (a file with 40,000 unknown keys is read in linear time, not one search
+ * per key). A string not found points at the file start.
+ */
+function keyLocator(text: string): (key: string) => Span {
+  let firstAt: Map<string, Span> | undefined;
+  return (key) => {
+    if (!firstAt) {
+      firstAt = new Map();
+      for (const match of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+        let value: string;
+        try {
+          value = JSON.parse(match[0]);
+        } catch {
+          continue;
+        }
+        if (!firstAt.has(value)) firstAt.set(value, { start: match.index, end: match.index + match[0].length });
+      }
+    }
+    return firstAt.get(key) ?? { start: 0, end: Math.min(1, text.length) };
+  };
 }
 
 const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -90,6 +108,20 @@ function parentFolder(dir: string): string {
  */
 export function parseConfigFile(text: string): { config: ConfigFile; findings: Finding[] } {
   text = withoutBom(text);
+  const cached = parsedConfigs.get(text);
+  if (cached) return cached;
+  const parsed = parseConfigText(text);
+  // Read once per version of a config file's text: every document's analysis asks for it.
+  if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(text, parsed);
+  return parsed;
+}
+
+const PARSED_CONFIGS_KEPT = 8;
+const parsedConfigs = new Map<string, { config: ConfigFile; findings: Finding[] }>();
+
+function parseConfigText(text: string): { config: ConfigFile; findings: Finding[] } {
+  const spanOfKey = keyLocator(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -107,55 +139,55 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
   const config: ConfigFile = {};
   for (const key of Object.keys(raw)) {
     if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', '$schema'].includes(key)) {
-      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles or phaseWords.`, spanOfKey(text, key)));
+      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles or phaseWords.`, spanOfKey(key)));
     }
   }
   if (raw.profiles !== undefined) {
     if (typeof raw.profiles !== 'object' || raw.profiles === null || Array.isArray(raw.profiles)) {
-      findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey(text, 'profiles')));
+      findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey('profiles')));
     } else {
       // No prototype: a profile named "__proto__" or "constructor" is an entry like any other.
       config.profiles = Object.create(null) as Record<string, CustomProfileDefinition>;
       for (const [id, definition] of Object.entries(raw.profiles as Record<string, unknown>)) {
         const { problems, usable } = checkProfileDefinition(definition);
-        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
+        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(id)));
         if (usable) config.profiles[id] = definition as CustomProfileDefinition;
       }
     }
   }
   if (raw.profile !== undefined) {
-    if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey(text, 'profile')));
+    if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey('profile')));
     else if (builtinProfile(raw.profile) || customProfileDefinition(config, raw.profile)) config.profile = raw.profile;
     else if (isObject(raw.profiles) && Object.prototype.hasOwnProperty.call(raw.profiles, raw.profile)) {
-      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey(text, 'profile')));
+      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey('profile')));
     } else {
-      findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey(text, 'profile')));
+      findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey('profile')));
     }
   }
   if (raw.rules !== undefined) {
     const { rules, problems } = readRules(raw.rules);
-    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(text, problem.key)));
+    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(problem.key)));
     if (isObject(raw.rules)) config.rules = rules;
   }
   if (raw.files !== undefined) {
     const files = raw.files as Record<string, unknown>;
     if (typeof files !== 'object' || files === null || Array.isArray(files)) {
-      findings.push(configFinding('"files" must be an object with "include" and "detectByContent".', spanOfKey(text, 'files')));
+      findings.push(configFinding('"files" must be an object with "include" and "detectByContent".', spanOfKey('files')));
     } else {
       config.files = {};
       if (files.include !== undefined) {
         if (Array.isArray(files.include) && files.include.every((g) => typeof g === 'string')) config.files.include = files.include as string[];
-        else findings.push(configFinding('"files.include" must be an array of glob strings.', spanOfKey(text, 'include')));
+        else findings.push(configFinding('"files.include" must be an array of glob strings.', spanOfKey('include')));
       }
       if (files.detectByContent !== undefined) {
         if (typeof files.detectByContent === 'boolean') config.files.detectByContent = files.detectByContent;
-        else findings.push(configFinding('"files.detectByContent" must be true or false.', spanOfKey(text, 'detectByContent')));
+        else findings.push(configFinding('"files.detectByContent" must be true or false.', spanOfKey('detectByContent')));
       }
     }
   }
   if (raw.phaseWords !== undefined) {
     const words = readPhaseWords(raw.phaseWords);
-    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey(text, 'phaseWords')));
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('phaseWords')));
     else config.phaseWords = words;
   }
   return { config, findings };

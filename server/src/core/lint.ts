@@ -25,12 +25,12 @@ export interface LintResult {
 }
 
 export function lint(text: string, options: LintOptions = defaultLintOptions()): LintResult {
-  const { model } = parse(text, options.profile, options.phaseWords);
+  const { model, root } = parse(text, options.profile, options.phaseWords);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = options.rules[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
-    for (const report of rule.check({ text, model, profile: options.profile })) {
+    for (const report of rule.check({ text, model, profile: options.profile, root })) {
       findings.push({ ruleId: rule.id, severity: level, message: report.message, span: report.span, fixes: report.fixes ?? [] });
     }
   }

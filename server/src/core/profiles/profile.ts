@@ -10,6 +10,11 @@ export interface ProfileSection {
   template: string;
   /** Other sections that together stand in for this one (Root Cause + Resolution for "Root Cause and Resolution"). */
   satisfiedBy?: string[][];
+  /**
+   * Whether the document may say this section's content without a heading for it (industry
+   * templates are guides; the ALX assignment asks for its headings).
+   */
+  mayBeProse?: boolean;
   /** Extra names for this section in this profile only. */
   synonyms?: string[];
 }

@@ -1,10 +1,13 @@
 import type { Fix, PostmortemModel, Severity, Span } from '../model';
 import type { Profile } from '../profiles/profile';
+import type { Root } from 'mdast';
 
 export interface RuleContext {
   text: string;
   model: PostmortemModel;
   profile: Profile;
+  /** The Markdown tree, for rules about the Markdown itself (HTML, code blocks, images, lists). */
+  root: Root;
 }
 
 /** What a rule reports; the registry adds the rule id and the configured severity. */
