@@ -3,7 +3,7 @@
 // constants. The client imports this module (and, through it, the settings), never server code;
 // the server registers its handlers with the same types. To add a message: its params and result
 // types, then one `RequestType`/`NotificationType` in `Requests`/`Notifications`.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export * from './settings';
 import type { Phase } from './settings';
@@ -37,7 +37,13 @@ export const Commands = {
   addStatedLength: 'postmortem.addStatedLength',
   newPostmortem: 'postmortem.newPostmortem',
   importTimeline: 'postmortem.importTimeline',
+  checkWorkspace: 'postmortem.checkWorkspace',
+  sortIncidents: 'postmortem.incidents.sort',
+  refreshIncidents: 'postmortem.incidents.refresh',
 } as const;
+
+/** The Incidents view's id (package.json declares it in the Explorer). */
+export const INCIDENTS_VIEW = 'postmortem.incidents';
 
 export interface ModelParams {
   uri: string;
@@ -291,6 +297,39 @@ export interface StatusParams {
   incident?: IncidentSummary;
 }
 
+/** `postmortem/checkFiles`: Markdown files of the workspace (listed by the client, honouring files.exclude) to check from disk. */
+export interface CheckFilesParams {
+  uris: string[];
+}
+
+export interface CheckFilesResult {
+  /** False where the server cannot read files (the web worker): nothing was checked. */
+  supported: boolean;
+  checked: number;
+  /** How many of them are postmortems (their problems are published unless the file is open). */
+  postmortems: number;
+  /** URIs that could not be read (gone, not a file, too large to read). */
+  unreadable: string[];
+}
+
+/** One row of the Incidents view (core/incidents.ts summarizeIncident), for a disk copy or an open document. */
+export interface IncidentRow {
+  uri: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  title?: string;
+  severity?: string;
+  length?: FormattedLength;
+  detect?: FormattedLength;
+  acknowledge?: FormattedLength;
+  mitigate?: FormattedLength;
+  resolve?: FormattedLength;
+  problems: number;
+  errors: number;
+  /** The row is the open document's live text, not the disk copy. */
+  open: boolean;
+}
+
 /** Client -> server requests. */
 export const Requests = {
   /** The parsed model of a document. */
@@ -305,6 +344,10 @@ export const Requests = {
   statedLengthEdit: new RequestType<StatedLengthEditParams, StatedLengthEditResult, void>('postmortem/statedLengthEdit'),
   /** Timeline entries from pasted or file text (Slack, PagerDuty, alerts, logs), as insertions merging them into a document's timeline. */
   importTimeline: new RequestType<ImportTimelineParams, ImportTimelineResult, void>('postmortem/importTimeline'),
+  /** Check workspace files from disk and publish their problems (cancellable). */
+  checkFiles: new RequestType<CheckFilesParams, CheckFilesResult, void>('postmortem/checkFiles'),
+  /** Every postmortem the server knows (checked from disk, or open), summarized. */
+  incidents: new RequestType0<IncidentRow[], void>('postmortem/incidents'),
 } as const;
 
 /** Notifications, each in the direction its comment says. */
@@ -313,4 +356,6 @@ export const Notifications = {
   setOverride: new NotificationType<SetOverrideParams>('postmortem/setOverride'),
   /** Server -> client: a document was validated (see StatusParams). */
   status: new NotificationType<StatusParams>('postmortem/status'),
+  /** Server -> client: a postmortem checked from disk changed, appeared or went away (ask `incidents` again). */
+  incidentsChanged: new NotificationType0('postmortem/incidentsChanged'),
 } as const;

@@ -1,6 +1,7 @@
 // The language server for Node: over IPC from the VS Code client, or standalone with --stdio for
 // any LSP client (postmortem-language-server). It adds to the router what only Node has: the
-// file system, for `.postmortemrc.json` files found by walking up from each document.
+// file system, for `.postmortemrc.json` files found by walking up from each document, and for the
+// workspace check's files that are not open.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +25,9 @@ export function localPath(uri: string): string | undefined {
     return undefined;
   }
 }
+
+/** Workspace files larger than this are reported unreadable by a workspace check instead of read. */
+const MAX_WORKSPACE_FILE_BYTES = 20_000_000;
 
 function nodeHost(): ServerHost {
   /** Config texts by path, read again only when the file's modification time changes. */
@@ -60,6 +64,18 @@ function nodeHost(): ServerHost {
       }
     },
     forgetConfigs: () => texts.clear(),
+    readFile(uri) {
+      const path = localPath(uri);
+      if (path === undefined) return undefined;
+      try {
+        const stats = statSync(path);
+        // A FIFO or a device would block; a huge file is not a postmortem anyone wrote by hand.
+        if (!stats.isFile() || stats.size > MAX_WORKSPACE_FILE_BYTES) return undefined;
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
     lint: createLintPool({ script: __filename, size: LINT_WORKERS, deadlineMs: Number(process.env.POSTMORTEM_LINT_DEADLINE_MS) || LINT_DEADLINE_MS }).lint,
     // Shipped beside the bundle: dist/../docs/rules/.
     ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,

@@ -47,6 +47,8 @@ import { duration, incidentSummary, statedLength } from './features/duration';
 import { completionItems } from './features/completion';
 import { newPostmortem, profileInfos } from './features/newPostmortem';
 import { importTimeline, importRefused } from './features/importTimeline';
+import { createWorkspaceFiles, incidentRow, type Cancellation } from './features/workspace';
+import type { CheckFilesResult, IncidentRow } from '../../common/protocol';
 
 /** What the service needs from where it runs (Node: server.ts; a web worker: worker.ts; tests). */
 export interface ServiceHost {
@@ -65,6 +67,12 @@ export interface ServiceHost {
   lint?: LintRunner;
   /** Where rule pages are when the client does not say (`initializationOptions.ruleDocsBaseUri`). */
   ruleDocsBaseUri: string;
+  /** A workspace file's text from disk; absent where there is no file system (the web worker). */
+  readFile?(uri: string): string | undefined;
+  /** The open document of a URI, if any: its live analysis wins over the disk copy. */
+  openDocument?(uri: string): TextDocument | undefined;
+  /** Every open document (for the Incidents view). */
+  openDocuments?(): TextDocument[];
 }
 
 export type PostmortemService = ReturnType<typeof createPostmortemService>;
@@ -85,11 +93,9 @@ export function createPostmortemService(host: ServiceHost) {
     return found?.config;
   }
 
-  function analysisOf(document: TextDocument): Promise<Analysis> {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    const { uri, version } = document;
-    const analysis = settings.get(uri).then((values) =>
+  function analyseNow(document: TextDocument): Promise<Analysis> {
+    const { uri } = document;
+    return settings.get(uri).then((values) =>
       analyse(document, {
         settings: values,
         config: configFor(uri),
@@ -100,6 +106,13 @@ export function createPostmortemService(host: ServiceHost) {
         logError: host.logError,
       }),
     );
+  }
+
+  function analysisOf(document: TextDocument): Promise<Analysis> {
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const { uri, version } = document;
+    const analysis = analyseNow(document);
     analyses.set(uri, { version, analysis });
     // A failure is not kept: the next request tries again.
     analysis.catch(() => analyses.get(uri)?.analysis === analysis && analyses.delete(uri));
@@ -110,6 +123,13 @@ export function createPostmortemService(host: ServiceHost) {
   function configForFolder(uri: string | undefined): ConfigFile | undefined {
     return uri ? configFor(`${uri.replace(/\/$/, '')}/new-postmortem.md`) : undefined;
   }
+
+  const workspaceFiles = createWorkspaceFiles({
+    readFile: (uri) => host.readFile?.(uri),
+    analyse: analyseNow,
+    isOpen: (uri) => host.openDocument?.(uri) !== undefined,
+    publishDiagnostics: host.publishDiagnostics,
+  });
 
   return {
     initialize(params: InitializeParams): InitializeResult {
@@ -231,6 +251,57 @@ export function createPostmortemService(host: ServiceHost) {
     documentClosed(uri: string): void {
       analyses.delete(uri);
       settings.forget(uri);
+    },
+
+    /**
+     * Checks workspace files from disk (postmortem.checkWorkspace) and publishes the problems of
+     * those that are postmortems and not open. `changed`: the Incidents view should ask again.
+     */
+    async checkFiles(uris: string[], token?: Cancellation): Promise<CheckFilesResult & { changed: boolean }> {
+      if (!host.readFile) return { supported: false, checked: 0, postmortems: 0, unreadable: [], changed: false };
+      return workspaceFiles.check(uris, token);
+    },
+
+    /** Whether a closed document's problems come from its disk copy (it was listed by a workspace check). */
+    tracksFile: (uri: string) => workspaceFiles.tracks(uri),
+
+    /**
+     * Watched Markdown files changed on disk: a deleted file's problems go; a changed or new one is
+     * read again, once a workspace check has run. Returns whether the Incidents view should ask again.
+     */
+    async markdownFilesChanged(changes: { uri: string; deleted: boolean }[]): Promise<boolean> {
+      let changed = false;
+      const again: string[] = [];
+      for (const change of changes) {
+        if (change.deleted) changed = workspaceFiles.deleted(change.uri) || changed;
+        else if (host.readFile && (workspaceFiles.tracks(change.uri) || workspaceFiles.all().length)) again.push(change.uri);
+      }
+      if (again.length) changed = (await workspaceFiles.check(again)).changed || changed;
+      return changed;
+    },
+
+    /** Settings or config files changed: every file listed by a workspace check is decided again. */
+    async recheckFiles(): Promise<boolean> {
+      const uris = workspaceFiles.all();
+      return uris.length ? (await workspaceFiles.check(uris)).changed : false;
+    },
+
+    /** A document was closed: its disk copy's problems are published again, if it has one. */
+    restoreDiskCopy: (uri: string) => workspaceFiles.reopenDiskCopy(uri),
+
+    /** The Incidents view's rows: every postmortem open or checked from disk, the open text winning. */
+    async incidents(): Promise<IncidentRow[]> {
+      const rows = new Map<string, IncidentRow>();
+      for (const analysis of workspaceFiles.diskAnalyses()) {
+        if (host.openDocument?.(analysis.uri)) continue;
+        const row = incidentRow(analysis, false);
+        if (row) rows.set(row.uri, row);
+      }
+      for (const document of host.openDocuments?.() ?? []) {
+        const row = incidentRow(await analysisOf(document), true);
+        if (row) rows.set(row.uri, row);
+      }
+      return [...rows.values()];
     },
   };
 }

@@ -1,14 +1,14 @@
 // The router: an LSP connection's messages forwarded to the language service, and the service's
 // answers and publications sent back. Both hosts call it: server.ts (Node, IPC or stdio) and
 // worker.ts (a web worker). No postmortem decision is made here.
-import { DidChangeConfigurationNotification, ErrorCodes, ResponseError, TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, ErrorCodes, FileChangeType, ResponseError, TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, Notifications, Requests } from '../../common/protocol';
 import { createPostmortemService, type ServiceHost } from './service';
 import { createDiagnosticsScheduler } from './features/diagnostics';
 
-/** What a host brings: config files (or none), where rule pages are, and how lints run. */
-export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint'>;
+/** What a host brings: config files (or none), where rule pages are, how lints run, and (on Node) how workspace files are read. */
+export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile'>;
 
 /**
  * An edit whose range lies (partly) outside the document is clamped to it, as every position the
@@ -25,15 +25,18 @@ function clampChanges(document: TextDocument, changes: TextDocumentContentChange
 
 export function startServer(connection: Connection, serverHost: ServerHost): void {
   let canPullConfiguration = false;
+  // Declared before the service, which asks it which documents are open.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => TextDocument.update(document, clampChanges(document, changes), version),
+  });
   const service = createPostmortemService({
     ...serverHost,
     pullSettings: () => (canPullConfiguration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }) : undefined),
     publishDiagnostics: (params) => void connection.sendDiagnostics(params),
     logError: (message) => connection.console.error(message),
-  });
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update: (document, changes, version) => TextDocument.update(document, clampChanges(document, changes), version),
+    openDocument: (uri) => documents.get(uri),
+    openDocuments: () => documents.all(),
   });
   const validated = new Set<string>();
   const scheduler = createDiagnosticsScheduler({
@@ -47,6 +50,10 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
     },
   });
   const revalidateAll = () => scheduler.revalidate(documents.all().map((document) => document.uri));
+  const incidentsChanged = (changed: boolean) => {
+    if (changed) void connection.sendNotification(Notifications.incidentsChanged);
+  };
+  const recheckFiles = () => void service.recheckFiles().then(incidentsChanged, (error) => connection.console.error(`postmortem: could not check the workspace files again: ${String(error)}`));
 
   // After `shutdown` only `exit` is expected: other requests are refused, as the specification says.
   let shutDown = false;
@@ -75,14 +82,23 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
     service.documentClosed(uri);
     validated.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A file listed by a workspace check shows its disk copy's problems again.
+    if (service.tracksFile(uri)) service.restoreDiskCopy(uri);
   });
   connection.onDidChangeConfiguration(() => {
     service.settingsChanged();
     revalidateAll();
+    recheckFiles();
   });
-  connection.onDidChangeWatchedFiles(() => {
-    service.configFilesChanged();
-    revalidateAll();
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const configChanged = changes.some((change) => /(^|\/)\.postmortemrc\.json$/.test(change.uri));
+    const markdown = changes.filter((change) => /\.(md|markdown)$/i.test(change.uri)).map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted }));
+    if (configChanged) {
+      service.configFilesChanged();
+      revalidateAll();
+      recheckFiles();
+    }
+    if (markdown.length) void service.markdownFilesChanged(markdown).then(incidentsChanged, (error) => connection.console.error(`postmortem: could not check changed files: ${String(error)}`));
   });
   connection.onNotification(Notifications.setOverride, (params) => {
     const uri = service.setOverride(params);
@@ -106,6 +122,13 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
   connection.onRequest(Requests.importTimeline, refuseAfterShutdown((params) => service.importTimeline(documents.get(params?.uri), params)));
   connection.onRequest(Requests.profiles, refuseAfterShutdown((params) => service.profiles(params)));
   connection.onRequest(Requests.newPostmortem, refuseAfterShutdown((params) => service.newPostmortem(params)));
+  connection.onRequest(Requests.checkFiles, async (params, token) => {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+    const { changed, ...result } = await service.checkFiles(Array.isArray(params?.uris) ? params.uris.filter((uri) => typeof uri === 'string') : [], token);
+    incidentsChanged(changed);
+    return result;
+  });
+  connection.onRequest(Requests.incidents, refuseAfterShutdown(() => service.incidents()));
 
   documents.listen(connection);
   connection.listen();

@@ -20,10 +20,14 @@ export interface InProcess {
   settings: unknown;
   /** Config files by folder URI (`file:///work`): they apply to documents in that folder and below. */
   configs: Map<string, string>;
+  /** The disk, by URI, when the host can read files (`fileSystem: true`). */
+  files: Map<string, string>;
+  /** The documents the router has open, by URI. */
+  open: Map<string, TextDocument>;
 }
 
-export function inProcessService(options: { settings?: unknown; snippetSupport?: boolean; workspaceFolder?: string } = {}): InProcess {
-  const state: InProcess = { service: undefined!, published: [], errors: [], settings: options.settings, configs: new Map() };
+export function inProcessService(options: { settings?: unknown; snippetSupport?: boolean; workspaceFolder?: string; fileSystem?: boolean } = {}): InProcess {
+  const state: InProcess = { service: undefined!, published: [], errors: [], settings: options.settings, configs: new Map(), files: new Map(), open: new Map() };
   state.service = createPostmortemService({
     findConfig(uri) {
       const folder = [...state.configs.keys()].filter((f) => uri.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
@@ -38,6 +42,9 @@ export function inProcessService(options: { settings?: unknown; snippetSupport?:
     publishDiagnostics: (params) => state.published.push(params),
     logError: (message) => state.errors.push(message),
     ruleDocsBaseUri: DOCS_BASE,
+    readFile: options.fileSystem ? (uri) => state.files.get(uri) : undefined,
+    openDocument: (uri) => state.open.get(uri),
+    openDocuments: () => [...state.open.values()],
   });
   state.service.initialize({
     processId: null,

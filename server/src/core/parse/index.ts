@@ -38,8 +38,9 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
   for (const [index, line] of structure.lines.entries()) {
     if (line.indentedCode) continue;
     if (line.kind === 'heading') {
-      const heading = cleanHeadingText(line.rendered ?? line.text.split('\n')[0]);
-      const canonical = sectionIdOf(heading, extra);
+      const heading = cleanHeadingText(line.text.split('\n')[0]);
+      // The title stays as written; the section it names is read from the text as rendered.
+      const canonical = sectionIdOf(line.rendered === undefined ? heading : cleanHeadingText(line.rendered), extra);
       if (!canonical && line.depth === 1 && title === undefined) title = heading;
       sections.push(newSection(heading, canonical, line.depth ?? 1, 'heading', line));
       continue;
