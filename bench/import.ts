@@ -12,14 +12,19 @@ import { parse } from '../server/src/core/parse';
 import { ALX } from '../server/src/core/profiles/builtin';
 
 const dir = process.argv[2] ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const files = readdirSync(dir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.md') && name !== 'README.md')
+  .sort();
 const DEFAULT_START = Date.parse('2024-05-02T14:00:00Z');
 const counts = { dateless: 0, documents: 0, merged: 0, refused: 0, readBack: 0, linesKept: 0, newTimestampFindings: 0 };
 const refusals = new Map<string, number>();
 const introduced = new Map<string, number>();
 let mergeMs = 0;
 
-const timestampRules = (text: string) => lint(text).findings.filter((f) => f.ruleId.startsWith('timestamp-')).map((f) => f.ruleId);
+const timestampRules = (text: string) =>
+  lint(text)
+    .findings.filter((f) => f.ruleId.startsWith('timestamp-'))
+    .map((f) => f.ruleId);
 
 for (const name of files) {
   const text = readFileSync(join(dir, name), 'utf8');
@@ -77,8 +82,12 @@ console.log(`corpus: ${counts.documents} postmortems in ${dir}`);
 console.log(`  merged ${counts.merged}, refused ${counts.refused}`);
 for (const [why, n] of refusals) console.log(`    refused ${n}: ${why}`);
 console.log(`  every original line kept: ${counts.linesKept}/${counts.merged}`);
-console.log(`  imported entries read back at their instants: ${counts.readBack}/${counts.merged} (${counts.dateless} documents have no date: time of day compared)`);
-console.log(`  timestamp findings added by the merge: ${counts.newTimestampFindings}${introduced.size ? ` (${[...introduced].map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`);
+console.log(
+  `  imported entries read back at their instants: ${counts.readBack}/${counts.merged} (${counts.dateless} documents have no date: time of day compared)`,
+);
+console.log(
+  `  timestamp findings added by the merge: ${counts.newTimestampFindings}${introduced.size ? ` (${[...introduced].map(([r, n]) => `${r} ${n}`).join(', ')})` : ''}`,
+);
 console.log(`  merge time: ${(mergeMs / Math.max(1, counts.documents)).toFixed(2)} ms per postmortem (parse included)`);
 
 // A large log: conversion and merge time for 20,000 syslog lines.
@@ -89,8 +98,15 @@ const log = Array.from({ length: 20_000 }, (_, i) => {
 let began = performance.now();
 const converted = convertImport(log, 'syslog');
 const convertMs = performance.now() - began;
-const document = '# Incident\n\nDuration: 2024-05-02 14:00 - 20:00 UTC\n\n## Timeline\n\n' + Array.from({ length: 100 }, (_, i) => `- ${String(14 + Math.floor(i / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')} UTC: step ${i}`).join('\n') + '\n';
+const document =
+  '# Incident\n\nDuration: 2024-05-02 14:00 - 20:00 UTC\n\n## Timeline\n\n' +
+  Array.from({ length: 100 }, (_, i) => `- ${String(14 + Math.floor(i / 20)).padStart(2, '0')}:${String((i * 3) % 60).padStart(2, '0')} UTC: step ${i}`).join(
+    '\n',
+  ) +
+  '\n';
 began = performance.now();
 const big = importIntoDocument(document, ALX, { sources: [{ text: log, format: 'syslog' }] });
 const bigMs = performance.now() - began;
-console.log(`log: 20,000 RFC 5424 lines converted in ${convertMs.toFixed(0)} ms (${converted.ok ? converted.entries.length : 0} entries); merged into a 100-entry timeline in ${bigMs.toFixed(0)} ms (${big.ok ? big.merge.added.length : 0} added)`);
+console.log(
+  `log: 20,000 RFC 5424 lines converted in ${convertMs.toFixed(0)} ms (${converted.ok ? converted.entries.length : 0} entries); merged into a 100-entry timeline in ${bigMs.toFixed(0)} ms (${big.ok ? big.merge.added.length : 0} added)`,
+);

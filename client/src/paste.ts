@@ -28,7 +28,13 @@ interface PasteApi {
     registerDocumentPasteEditProvider?(
       selector: vscode.DocumentSelector,
       provider: {
-        provideDocumentPasteEdits(document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer, context: unknown, token: vscode.CancellationToken): Promise<PasteEdit[] | undefined>;
+        provideDocumentPasteEdits(
+          document: vscode.TextDocument,
+          ranges: readonly vscode.Range[],
+          dataTransfer: vscode.DataTransfer,
+          context: unknown,
+          token: vscode.CancellationToken,
+        ): Promise<PasteEdit[] | undefined>;
         resolveDocumentPasteEdit(edit: PasteEdit, token: vscode.CancellationToken): Promise<PasteEdit>;
       },
       metadata: { providedPasteEditKinds: readonly PasteEditKind[]; pasteMimeTypes: readonly string[] },
@@ -50,7 +56,11 @@ function overlaps(result: ImportSuccess, ranges: readonly vscode.Range[]): boole
 
 /** Registers the provider when this VS Code has the paste API; returns whether it did. */
 /** The paste API where it is final; before 1.97 it is a proposal, and merely reading it throws. */
-function pasteApi(): Required<Pick<PasteApi, 'DocumentDropOrPasteEditKind' | 'DocumentPasteEdit'>> & { register: NonNullable<PasteApi['languages']['registerDocumentPasteEditProvider']> } | undefined {
+function pasteApi():
+  | (Required<Pick<PasteApi, 'DocumentDropOrPasteEditKind' | 'DocumentPasteEdit'>> & {
+      register: NonNullable<PasteApi['languages']['registerDocumentPasteEditProvider']>;
+    })
+  | undefined {
   const [major, minor] = vscode.version.split('.').map(Number);
   if (!(major > 1 || (major === 1 && minor >= 97))) return undefined;
   try {

@@ -48,7 +48,10 @@ describe('Import Timeline', function () {
     const editor = await openFixture(FILE);
     const original = editor.document.getText();
     const version = editor.document.version;
-    const result = await vscode.commands.executeCommand('postmortem.importTimeline', { file: fixtureUri('imports/broken-pagerduty.json').toString(), confirm: true });
+    const result = await vscode.commands.executeCommand('postmortem.importTimeline', {
+      file: fixtureUri('imports/broken-pagerduty.json').toString(),
+      confirm: true,
+    });
     assert.equal(result, undefined);
     assert.equal(editor.document.getText(), original);
     assert.equal(editor.document.version, version);

@@ -71,16 +71,22 @@ describe('UI: paste a Slack conversation as timeline entries', function () {
     await page.screenshot({ path: join(wb.results, 'ui-paste-offered.png') });
     await option.click();
 
-    await page.locator('.editor-group-container .view-line', { hasText: '- 2:04 PM UTC: Alice Smith: checkout is returning 500s' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.editor-group-container .view-line', { hasText: '- 2:04 PM UTC: Alice Smith: checkout is returning 500s' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const lines = await editorText(page);
     wb.log(`after the paste:\n  ${lines.join('\n  ')}`);
     const timeline = lines.slice(lines.indexOf('## Timeline'));
-    assert.deepEqual(timeline.filter((l) => l.startsWith('- ')), [
-      '- 2:00 PM UTC: cache deploy started',
-      '- 2:04 PM UTC: Alice Smith: checkout is returning 500s',
-      '- 2:30 PM UTC: Bob Jones: rolled back the cache deploy',
-      '- 3:55 PM UTC: resolved',
-    ]);
+    assert.deepEqual(
+      timeline.filter((l) => l.startsWith('- ')),
+      [
+        '- 2:00 PM UTC: cache deploy started',
+        '- 2:04 PM UTC: Alice Smith: checkout is returning 500s',
+        '- 2:30 PM UTC: Bob Jones: rolled back the cache deploy',
+        '- 3:55 PM UTC: resolved',
+      ],
+    );
     assert.ok(!lines.some((l) => l.includes('Alice Smith  [2:04 PM]')), 'the plain paste was replaced');
     await page.screenshot({ path: join(wb.results, 'ui-paste-entries.png') });
 

@@ -30,10 +30,18 @@ function dateOf(text: string): CivilDate | undefined {
   return scanned && !scanned.error && !scanned.time ? scanned.date : undefined;
 }
 
-export function importTimeline(document: TextDocument, profile: Profile, phaseWords: PhaseWords | undefined, params: ImportTimelineParams): ImportTimelineResult {
+export function importTimeline(
+  document: TextDocument,
+  profile: Profile,
+  phaseWords: PhaseWords | undefined,
+  params: ImportTimelineParams,
+): ImportTimelineResult {
   const fail = (error: string, extra: { missing?: 'date' | 'zone' } = {}): ImportTimelineResult => ({ ok: false, error, formats: FORMATS, ...extra });
   if (typeof params?.text !== 'string' || !params.text.trim()) return fail('There is nothing to import.');
-  if (params.text.length > MAX_IMPORT_CHARS) return fail(`The text is ${params.text.length.toLocaleString('en-US')} characters, more than the ${MAX_IMPORT_CHARS.toLocaleString('en-US')} an import takes.`);
+  if (params.text.length > MAX_IMPORT_CHARS)
+    return fail(
+      `The text is ${params.text.length.toLocaleString('en-US')} characters, more than the ${MAX_IMPORT_CHARS.toLocaleString('en-US')} an import takes.`,
+    );
   if (params.format !== undefined && !isImportFormat(params.format)) return fail(`Unknown format "${String(params.format)}".`);
   const date = params.date?.trim() ? dateOf(params.date) : undefined;
   if (params.date?.trim() && !date) return fail(`"${params.date}" is not a date (expected YYYY-MM-DD).`, { missing: 'date' });

@@ -50,7 +50,11 @@ function undetected(request: ImportRequest): ImportFailure | undefined {
   return { ok: false, error: source.name ? `${source.name}: ${message}` : message };
 }
 
-function convertAll(request: ImportRequest, date: CivilDate | undefined, zone: string | undefined): { entries: ImportedEntry[]; formats: ImportFormat[] } | ImportFailure {
+function convertAll(
+  request: ImportRequest,
+  date: CivilDate | undefined,
+  zone: string | undefined,
+): { entries: ImportedEntry[]; formats: ImportFormat[] } | ImportFailure {
   const entries: ImportedEntry[] = [];
   const formats: ImportFormat[] = [];
   for (const source of request.sources) {

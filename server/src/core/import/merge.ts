@@ -32,7 +32,10 @@ const sameDate = (a: CivilDate | undefined, b: CivilDate | undefined) => Boolean
 
 /** Words only, lower case: `**Alice**: API 500s!` and `Alice: API 500s` are the same entry. */
 function words(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function sameWords(a: string, b: string): boolean {
@@ -61,7 +64,9 @@ function existingEntries(model: PostmortemModel, style: TimelineStyle, baseDate:
     // keeping how many midnights it rolled over.
     if (!baseDate) continue;
     const placed = civilDate(timestamp.epochMs, timestamp.zone ?? style.zone);
-    const days = Math.round((Date.UTC(placed.year, placed.month - 1, placed.day) - Date.UTC(PLACEHOLDER_DATE.year, PLACEHOLDER_DATE.month - 1, PLACEHOLDER_DATE.day)) / 86_400_000);
+    const days = Math.round(
+      (Date.UTC(placed.year, placed.month - 1, placed.day) - Date.UTC(PLACEHOLDER_DATE.year, PLACEHOLDER_DATE.month - 1, PLACEHOLDER_DATE.day)) / 86_400_000,
+    );
     const day = new Date(Date.UTC(baseDate.year, baseDate.month - 1, baseDate.day + days));
     const moved = toDateTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, timestamp.time, timestamp.zone ?? style.zone);
     if (moved) out.push({ entry, ms: moved.toMillis() });
@@ -132,9 +137,7 @@ export function mergeIntoTimeline(text: string, model: PostmortemModel, imported
   const style = readTimelineStyle(text, model, options);
   const { eol } = style;
   const precision = style.seconds ? 1000 : 60_000;
-  const sorted = imported
-    .map((entry) => ({ ...entry, epochMs: Math.floor(entry.epochMs / precision) * precision }))
-    .sort((a, b) => a.epochMs - b.epochMs);
+  const sorted = imported.map((entry) => ({ ...entry, epochMs: Math.floor(entry.epochMs / precision) * precision })).sort((a, b) => a.epochMs - b.epochMs);
   const baseDate = style.baseDate ?? (sorted[0] && civilDate(sorted[0].epochMs, style.zone));
   const existing = existingEntries(model, style, baseDate);
 
@@ -208,7 +211,14 @@ export function mergeIntoTimeline(text: string, model: PostmortemModel, imported
     if (anchor < 0) {
       // Before the first entry, and before a date line just above it.
       const first = ordered[0];
-      const dateLineAbove = [...dateLines].reverse().find((d) => d.start < first.entry.span.start && d.start >= body.start && !ordered.some((e) => e.entry.span.start > d.start && e.entry.span.start < first.entry.span.start));
+      const dateLineAbove = [...dateLines]
+        .reverse()
+        .find(
+          (d) =>
+            d.start < first.entry.span.start &&
+            d.start >= body.start &&
+            !ordered.some((e) => e.entry.span.start > d.start && e.entry.span.start < first.entry.span.start),
+        );
       const firstLine = lineStartOf(text, first.entry.span.start);
       const at = dateLineAbove && !sameDate(dateLineAbove.date, civilDate(entries[0].epochMs, style.zone)) ? dateLineAbove.start : firstLine;
       const context = at === firstLine && dateLineAbove ? dateLineAbove.date : undefined;
