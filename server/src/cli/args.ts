@@ -28,6 +28,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export const HELP = `Usage: postmortem-lint [options] [--] <file | folder | glob>...
        postmortem-lint report [options] [--] <file | folder | glob>...
+       postmortem-lint import [--from FORMAT] [--date D] [--zone Z] [--into FILE] FILE...
 
 Checks incident postmortems written in Markdown: required sections and summary
 fields, headings, durations and time zones, timeline timestamps.
@@ -46,6 +47,9 @@ postmortem-lint -- *   (so a file named --fix is not taken for the option).
 report: the incident index instead of the problems: per postmortem its date,
 title, severity, length, time to detect, acknowledge, mitigate and resolve, and
 problem count; totals, medians, and MTTD and MTTR by month and by severity.
+
+import: Slack, PagerDuty, Alertmanager, syslog, journalctl or kubectl output as
+timeline entries (postmortem-lint import --help says more).
 
 Options:
   --format <format>           Output format.
