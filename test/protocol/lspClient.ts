@@ -64,8 +64,8 @@ export class TestClient {
   }
 
   /** Waits for diagnostics of `uri` at exactly `version`. */
-  diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
-    return this.diagnostics((p) => p.uri === uri && p.version === version, `diagnostics of ${uri} v${version}`);
+  diagnosticsFor(uri: string, version: number, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return this.diagnostics((p) => p.uri === uri && p.version === version, `diagnostics of ${uri} v${version}`, timeoutMs);
   }
 
   open(uri: string, text: string): number {
