@@ -16,6 +16,11 @@ import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
 import { tasksNotList } from './tasks-not-list';
 import { wordCount } from './word-count';
+import { headingTypo } from './heading-typo';
+import { emptyHeading } from './empty-heading';
+import { htmlContent } from './html-content';
+import { indentedCodeBlock } from './indented-code-block';
+import { brokenImage } from './broken-image';
 
 export type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -36,6 +41,11 @@ export const RULES: Rule[] = [
   timelineNotList,
   tasksNotList,
   wordCount,
+  headingTypo,
+  emptyHeading,
+  htmlContent,
+  indentedCodeBlock,
+  brokenImage,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
