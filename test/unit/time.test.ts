@@ -370,12 +370,18 @@ describe('time: parseWindowText', () => {
 
   const errors: Array<[string, string]> = [
     ['09:00 - 25:00 UTC', 'the end of the window is wrong: 25:00 UTC: the hour must be 0 to 23'],
-    ['13:00 PM - 14:00', "the start of the window is wrong: 13:00 PM: a 12-hour time's hour must be 1 to 12"],
     ['09:00 - soon', 'the end of the window, "soon", is not a time (expected something like 13:00 or 1:00 PM)'],
     ['9::00 - 10:00 UTC', 'the start of the window, "9::00", is not a time (expected something like 09:00 or 9:00 AM)'],
     ['9::00 to 10::00', '"9::00 to 10::00" is not a time window (expected something like 09:00 - 13:00 UTC)'],
     ['09:00 13:00', 'could not tell the start from the end: put a dash or "to" between the two times'],
   ];
+  it('reads "13:00 PM - 14:00" as 13:00 to 14:00, keeping the start\'s error for timestamp-invalid', () => {
+    const parsed = parseWindowText('13:00 PM - 14:00');
+    assert.equal(parsed.error, undefined);
+    assert.deepEqual([parsed.start?.time?.hour, parsed.end?.time?.hour], [13, 14]);
+    assert.equal(parsed.start?.error, "13:00 PM: a 12-hour time's hour must be 1 to 12");
+  });
+
   for (const [value, message] of errors) {
     it(`explains why ${JSON.stringify(value)} is not a window`, () => {
       assert.equal(parseWindowText(value).error, message);

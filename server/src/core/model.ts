@@ -12,6 +12,8 @@ export interface Span {
 export interface TextEdit {
   span: Span;
   newText: string;
+  /** The same edit as a snippet with tab stops (`${1:owner}`), for clients that accept snippet edits. */
+  snippet?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -107,10 +109,14 @@ export interface Timestamp {
   zoneAssumed?: boolean;
   /** Why it cannot be a real time (`25:10: the hour must be 0 to 23`). */
   error?: string;
+  /** A month and day written without a year (`January 10`); `date` holds them once a year is known. */
+  monthDay?: { month: number; day: number };
+  /** A numeric date whose day and month could be either way round (`03/04/2024`). */
+  ambiguousDate?: boolean;
 }
 
 export interface IncidentWindow {
-  /** The field the window came from (`duration`, or `start`/`end`). */
+  /** Where the window came from: the `duration` field, `start/end` fields, or `prose` in the summary. */
   source: string;
   span: Span;
   start?: Timestamp;
@@ -132,10 +138,13 @@ export interface TimelineEntry {
   timestamp: Timestamp;
   /** The entry's text after the timestamp and separator. */
   text: string;
-  form: 'list-item' | 'line' | 'table-row' | 'heading';
+  /** `prose`: a time inside a sentence of a plain paragraph; `code`: a line indented into a code block. */
+  form: 'list-item' | 'line' | 'table-row' | 'heading' | 'prose' | 'code';
   phase?: Phase;
   /** Whether the date was carried over a midnight from the previous entry. */
   rolledOver?: boolean;
+  /** The time was read inside a sentence ("we escalated at 16:00"): a mention, whose order is not checked. */
+  inProse?: boolean;
 }
 
 export interface PostmortemModel {

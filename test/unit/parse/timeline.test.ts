@@ -57,13 +57,15 @@ describe('parse: timeline entries', () => {
     assert.deepEqual(parse(text, ALX, words).model.entries.map((e) => e.phase), ['detected', 'mitigated']);
   });
 
-  it('keeps an impossible time as an entry with its error', () => {
-    const [entry] = timeline('- 13:00 PM rollback');
-    assert.equal(entry.timestamp.instant, undefined);
-    assert.match(entry.timestamp.error!, /^13:00 PM/);
+  it('keeps an impossible time as an entry with its error, read as the only time it can mean', () => {
+    const [impossible, pm] = timeline('- 25:10 rollback\n- 13:00 PM rollback');
+    assert.equal(impossible.timestamp.instant, undefined);
+    assert.match(impossible.timestamp.error!, /^25:10/);
+    assert.match(pm.timestamp.error!, /^13:00 PM/);
+    assert.equal(pm.timestamp.instant, '2024-04-10T13:00:00.000Z');
   });
 
-  it('ignores lines that do not start with a timestamp, and code blocks', () => {
-    assert.equal(timeline('- Then at 09:00 things broke\n\n```\n09:00 log line\n```').length, 0);
+  it('ignores times that are not an event\'s, and fenced code blocks', () => {
+    assert.equal(timeline('- Version 09:00 of the build shipped\n\n```\n09:00 log line\n```').length, 0);
   });
 });

@@ -27,8 +27,10 @@ export function orderEntries(model: PostmortemModel): EntryPlace[] {
   return model.entries.map((entry, index) => {
     const epochMs = epochOf(entry);
     if (epochMs === undefined) return { timed: false, outOfOrder: false, placed: false, previous };
-    const outOfOrder = previous !== undefined && epochMs < epochOf(model.entries[previous])!;
-    const place: EntryPlace = { timed: true, outOfOrder, placed: !outOfOrder, previous };
+    const earlier = previous !== undefined && epochMs < epochOf(model.entries[previous])!;
+    // A time mentioned in a sentence ("pods peaking around 07:15") may look back: never out of order.
+    if (entry.inProse) return { timed: true, outOfOrder: false, placed: !earlier, previous };
+    const place: EntryPlace = { timed: true, outOfOrder: earlier, placed: !earlier, previous };
     previous = index;
     return place;
   });

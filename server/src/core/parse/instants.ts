@@ -13,12 +13,22 @@ export function toTimestamp(scanned: ScannedTimestamp, base: number): Timestamp 
     zoneText: scanned.zoneText,
     zone: scanned.zone,
     error: scanned.error,
+    ...(scanned.monthDay && { monthDay: scanned.monthDay }),
+    ...(scanned.ambiguousDate && { ambiguousDate: true }),
   };
+}
+
+/** The written date, or the written month and day in `year` (`January 10` in a 2024 document). */
+export function writtenDate(timestamp: Timestamp, year: number | undefined): CivilDate | undefined {
+  if (timestamp.date) return timestamp.date;
+  if (timestamp.monthDay && year) return { year, ...timestamp.monthDay };
+  return undefined;
 }
 
 /** Fills instant, epochMs and the assumed flags from date and zone defaults. */
 export function resolve(timestamp: Timestamp, date: CivilDate | undefined, zone: string | undefined): void {
-  if (timestamp.error || !timestamp.time) return;
+  // A time read despite its error (`13:20 PM` can only mean 13:20) still gets its instant.
+  if (!timestamp.time) return;
   const day = timestamp.date ?? date;
   const effectiveZone = timestamp.zone ?? zone;
   const dateTime = toDateTime(day ?? PLACEHOLDER_DATE, timestamp.time, effectiveZone ?? 'UTC');

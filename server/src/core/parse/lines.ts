@@ -1,5 +1,5 @@
 // mdast -> source lines: the walk that flattens the tree into paragraph lines, list items, table
-// rows and headings (code, HTML and front matter are never read), with list starts and word counts
+// rows and headings (fenced code, HTML and front matter are never read; indented code is kept, marked), with list starts and word counts
 // so that sections can ask how many words and whether a list lie in a span.
 import type { Nodes, Root } from 'mdast';
 import type { Span } from '../model';
@@ -25,6 +25,8 @@ export interface SourceLine {
   cells?: Span[];
   /** Header row of a table. */
   headerRow?: boolean;
+  /** A line of an indented code block: prose that an indent turned into code, read only for timeline entries. */
+  indentedCode?: boolean;
 }
 
 export interface Structure {
@@ -77,6 +79,13 @@ export function readStructure(text: string, root: Root): Structure {
         frontMatter = readFrontMatter(node.value);
         continue;
       case 'code':
+        // Four blanks before prose make it a code block; in a timeline that is an accident, not code.
+        if (start !== undefined && end !== undefined && !/^[ \t]{0,3}(?:```|~~~)/.test(text.slice(start, start + 8))) {
+          const from = lines.length;
+          pushLinesOf(text, start, end, 'para', inList, lines);
+          for (let i = from; i < lines.length; i++) lines[i].indentedCode = true;
+        }
+        continue;
       case 'html':
       case 'inlineCode':
         continue;
@@ -149,7 +158,7 @@ export function wordsIn(structure: Structure, span: Span): number {
 }
 
 /** Index of the first value >= `target` in a sorted array (its length when none is). */
-function firstAtOrAfter(sorted: number[], target: number): number {
+export function firstAtOrAfter(sorted: number[], target: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

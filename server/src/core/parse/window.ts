@@ -1,8 +1,10 @@
 // Summary fields -> the incident window: a Duration value (range, prose start with a length) or
-// Start and End fields, dated from a Date field or the front matter.
+// Start and End fields, dated from a Date field or the front matter; failing those, a window
+// written as a sentence of the summary ("from 10:05 AM to 10:15 AM WAT").
 import type { CivilDate, Field, IncidentWindow, Span } from '../model';
-import { findLength, findTimestamps, parseWindowText, scanLeadingTimestamp, type WindowText } from '../time';
+import { findLength, findProseWindow, findTimestamps, parseWindowText, scanLeadingTimestamp, type WindowText } from '../time';
 import { nextDayOf, resolve, setInstant, toTimestamp } from './instants';
+import type { SourceLine } from './lines';
 
 function dateFromText(value: string | undefined): CivilDate | undefined {
   if (!value) return undefined;
@@ -24,7 +26,8 @@ export function readWindow(fields: Field[], frontMatter: Record<string, string> 
     const base = duration.valueSpan.start;
     window = {
       source: 'duration',
-      span: duration.span,
+      // A value written below its label (`Duration:` then the times) is where the window is.
+      span: duration.valueSpan.start > duration.span.end ? duration.valueSpan : duration.span,
       start: parsed.start && toTimestamp(parsed.start, base),
       end: parsed.end && toTimestamp(parsed.end, base),
       zone: parsed.zone,
@@ -63,6 +66,9 @@ export function readWindow(fields: Field[], frontMatter: Record<string, string> 
 export function readWindowValue(value: string): WindowText {
   const parsed = parseWindowText(value);
   if (!parsed.error || parsed.end) return parsed;
+  // "The outage started at 11:45 AM and was resolved by 12:45 PM WAT": a sentence, not a range.
+  const prose = findProseWindow(value);
+  if (prose && !prose.error) return prose;
   const stamps = findTimestamps(value);
   const timed = stamps.filter((stamp) => stamp.time && !stamp.error);
   if (timed.length !== 1 || stamps.some((stamp) => stamp.error)) return parsed;
@@ -80,8 +86,9 @@ function spanOver(fields: (Field | undefined)[]): Span {
 
 function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefined): IncidentWindow {
   const { start, end } = window;
-  if (start?.error && !window.error) window.error = start.error;
-  if (end?.error && !window.error) window.error = end.error;
+  // A time read despite its error (`13:20pm`) leaves the window readable; timestamp-invalid says what is wrong.
+  if (start?.error && !start.time && !window.error) window.error = start.error;
+  if (end?.error && !end.time && !window.error) window.error = end.error;
   const zone = window.zone ?? start?.zone ?? end?.zone;
   window.zone = zone;
   if (start) resolve(start, start.date ?? end?.date ?? fallbackDate, zone);
@@ -95,4 +102,49 @@ function finishWindow(window: IncidentWindow, fallbackDate: CivilDate | undefine
     }
   }
   return window;
+}
+
+/** Sentences of a line: split after `.`, `!` or `?` followed by a blank and a capital (not `a.m.`). */
+function sentencesOf(text: string): { text: string; offset: number }[] {
+  const result: { text: string; offset: number }[] = [];
+  const boundary = /[.!?](?=[ \t]+[A-Z*_])/g;
+  let from = 0;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    if (/\b[ap]\.m$|\b(?:approx|e\.g|i\.e|vs|no)$/i.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
+    result.push({ text: text.slice(from, match.index + 1), offset: from });
+    from = match.index + 1;
+  }
+  result.push({ text: text.slice(from), offset: from });
+  return result;
+}
+
+/**
+ * The window written in the summary's prose (the lines given, in order): the first sentence that
+ * states one. Lines of the timeline are not given: two entries there are not a window.
+ */
+export function readProseWindow(lines: SourceLine[], fallbackDate: CivilDate | undefined): IncidentWindow | undefined {
+  for (const line of lines) {
+    if (line.kind !== 'para' && line.kind !== 'item') continue;
+    // Emphasis inside the text (`from **10:00** to **11:00**`) is blanked, keeping offsets.
+    const plain = line.text.replace(/\*\*|__/g, '  ');
+    for (const sentence of sentencesOf(plain)) {
+      const parsed = findProseWindow(sentence.text);
+      if (!parsed || parsed.error) continue;
+      const base = line.start + sentence.offset;
+      const window: IncidentWindow = {
+        source: 'prose',
+        span: { start: line.start, end: line.end },
+        start: parsed.start && toTimestamp(parsed.start, base),
+        end: parsed.end && toTimestamp(parsed.end, base),
+        zone: parsed.zone,
+        statedMinutes: parsed.statedMinutes,
+        statedSpan:
+          parsed.statedOffset !== undefined && parsed.statedLength !== undefined
+            ? { start: base + parsed.statedOffset, end: base + parsed.statedOffset + parsed.statedLength }
+            : undefined,
+      };
+      return finishWindow(window, fallbackDate);
+    }
+  }
+  return undefined;
 }

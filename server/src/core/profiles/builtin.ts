@@ -29,6 +29,9 @@ export const ALX: Profile = {
   fieldsSection: 'summary',
   words: { min: 400, max: 600 },
   timelineAsList: true,
+  // The ALX brief asks for a concrete TODO list (action-item-vague), not owners or tickets.
+  actionItemParts: [],
+  timelineStory: ['detected', 'actions', 'misleading', 'escalated', 'resolved'],
 };
 
 export const GOOGLE_SRE: Profile = {
@@ -48,6 +51,14 @@ export const GOOGLE_SRE: Profile = {
   requiredFields: [],
   fieldsSection: 'summary',
   timelineAsList: false,
+  // The SRE book's action items: an owner, a bug, a priority and a type (mitigate, detect, prevent).
+  // A bug carries its owner, priority and type in the tracker; an item without one must say them.
+  actionItemParts: [
+    ['owner', 'ticket'],
+    ['priority', 'ticket'],
+    ['type', 'ticket'],
+  ],
+  timelineStory: [],
 };
 
 export const PAGERDUTY: Profile = {
@@ -65,6 +76,9 @@ export const PAGERDUTY: Profile = {
   requiredFields: [],
   fieldsSection: 'summary',
   timelineAsList: false,
+  // PagerDuty's guide: every action item is a ticket in the tracker (which holds its owner).
+  actionItemParts: [['ticket']],
+  timelineStory: [],
 };
 
 export const ATLASSIAN: Profile = {
@@ -84,6 +98,12 @@ export const ATLASSIAN: Profile = {
   requiredFields: [],
   fieldsSection: 'summary',
   timelineAsList: false,
+  // The Atlassian handbook's priority actions: an owner and a due date, kept in a ticket.
+  actionItemParts: [
+    ['owner', 'ticket'],
+    ['due', 'priority', 'ticket'],
+  ],
+  timelineStory: [],
 };
 
 export const BUILTIN_PROFILES: Profile[] = [ALX, GOOGLE_SRE, PAGERDUTY, ATLASSIAN];

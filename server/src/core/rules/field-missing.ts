@@ -70,7 +70,13 @@ export const fieldMissing: Rule = {
         const where = summary ? `The "${summary.title}" section` : 'The text before the first section';
         const says = WHAT_IT_SAYS[id] ? `: it never says ${WHAT_IT_SAYS[id]}` : '';
         const fixes = summary
-          ? [{ title: `Add a "${label}:" line to the summary`, edits: [{ span: { start: summary.headingSpan.end, end: summary.headingSpan.end }, newText: `${eol}${eol}${label}: ` }], safe: false }]
+          ? [
+              {
+                title: `Add a "${label}:" line to the summary`,
+                edits: [{ span: { start: summary.headingSpan.end, end: summary.headingSpan.end }, newText: `${eol}${eol}${label}: ` }],
+                safe: false,
+              },
+            ]
           : [];
         return {
           message: `${where} has no ${label}${says}. Add a line "${label}: ..." to the summary.`,

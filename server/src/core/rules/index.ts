@@ -21,6 +21,11 @@ import { emptyHeading } from './empty-heading';
 import { htmlContent } from './html-content';
 import { indentedCodeBlock } from './indented-code-block';
 import { brokenImage } from './broken-image';
+import { actionItemIncomplete } from './action-item-incomplete';
+import { actionItemVague } from './action-item-vague';
+import { blameLanguage } from './blame-language';
+import { hindsightLanguage } from './hindsight-language';
+import { timelineCoverage } from './timeline-coverage';
 
 export type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -46,6 +51,11 @@ export const RULES: Rule[] = [
   htmlContent,
   indentedCodeBlock,
   brokenImage,
+  timelineCoverage,
+  actionItemIncomplete,
+  actionItemVague,
+  blameLanguage,
+  hindsightLanguage,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

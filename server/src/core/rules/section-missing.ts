@@ -39,7 +39,10 @@ function readBlocks(text: string, root: Root, offset: number): { timed: number; 
     if (!span) return;
     if (opensWithTime(text, span)) timed++;
     else if (node.type === 'paragraph' && span.end <= offset) {
-      wordsBefore += text.slice(span.start, span.end).split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+      wordsBefore += text
+        .slice(span.start, span.end)
+        .split(/\s+/)
+        .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
     }
   });
   return { timed, wordsBefore };
@@ -77,16 +80,25 @@ export const sectionMissing: Rule = {
       const index = profile.sections.indexOf(spec);
       // Insert after the closest earlier section that exists, else before the closest later one.
       let offset = text.length;
-      const earlier = profile.sections.slice(0, index).reverse().find((s) => present.has(s.id));
+      const earlier = profile.sections
+        .slice(0, index)
+        .reverse()
+        .find((s) => present.has(s.id));
       const later = profile.sections.slice(index + 1).find((s) => present.has(s.id));
       if (earlier) offset = lastOf(model.sections, earlier.id).bodySpan.end;
       else if (later) offset = model.sections.find((s) => s.canonical === later.id)!.headingSpan.start;
       const block = `${'#'.repeat(level)} ${spec.title}\n\n${spec.template}`;
       const article = /^[aeiou]/i.test(spec.title) ? 'an' : 'a';
       return {
-        message: `The "${spec.title}" section is missing (${profile.name} profile): add the heading "${"#".repeat(level)} ${spec.title}" and write it.`,
+        message: `The "${spec.title}" section is missing (${profile.name} profile): add the heading "${'#'.repeat(level)} ${spec.title}" and write it.`,
         span: documentSpan(text),
-        fixes: [{ title: `Add ${article} "${spec.title}" section`, edits: [{ span: { start: offset, end: offset }, newText: standaloneBlock(text, offset, block) }], safe: false }],
+        fixes: [
+          {
+            title: `Add ${article} "${spec.title}" section`,
+            edits: [{ span: { start: offset, end: offset }, newText: standaloneBlock(text, offset, block) }],
+            safe: false,
+          },
+        ],
       };
     });
   },

@@ -14,6 +14,9 @@ export function rewriteClock(time: ClockTime, to: '12h' | '24h'): string {
   return `${pad(hour12)}:${pad(time.minute)}${seconds} ${time.hour < 12 ? 'AM' : 'PM'}`;
 }
 
+/** A clock this rule can write back exactly: `9:00`, `09:00:13`, `11 AM`, `9:00 p.m.`; no fractions, no `hrs`. */
+const REWRITABLE_CLOCK = /^\d{1,2}(?::\d{2}){0,2}(?:[ \t]{0,2}(?:[AaPp]\.?[Mm]\.?))?$/;
+
 export const timestampFormatMixed: Rule = {
   id: 'timestamp-format-mixed',
   description: '12-hour and 24-hour clocks mixed in one timeline.',
@@ -32,10 +35,14 @@ export const timestampFormatMixed: Rule = {
       .flatMap((entry) => {
         const { span, time, raw } = entry.timestamp;
         // The scanner says where the clock is in what was written (`9:00 AM`, `11 AM`): only it is rewritten.
-        const clockAt = scanLeadingTimestamp(raw)?.clockAt;
+        const scanned = scanLeadingTimestamp(raw);
+        const clockAt = scanned?.clockAt;
         const at = clockAt && span.start + clockAt.offset;
         const message = `${raw} uses a different clock than the rest of the timeline (mostly ${label}).`;
-        if (at === undefined) return [{ message, span }];
+        // Only what is understood completely is rewritten: not `02:40:15.250`, not an ISO `2024-03-10T02:30:00-05:00`.
+        const clockText = clockAt ? raw.slice(clockAt.offset, clockAt.offset + clockAt.length) : '';
+        const iso = scanned?.dateAt !== undefined && raw[scanned.dateAt.offset + scanned.dateAt.length] === 'T';
+        if (at === undefined || iso || !REWRITABLE_CLOCK.test(clockText)) return [{ message, span }];
         return [
           {
             message,

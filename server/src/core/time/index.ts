@@ -15,6 +15,6 @@ export { toDateTime, resolveWallTime, nextDayWallTime, addDays, civilDateOf, for
 export { resolveZone, findZoneDeclaration, fixedZone, matchZoneAt, ZONE_ABBREVIATIONS } from './zones';
 export type { ZoneMatch, ZoneContext } from './zones';
 export type { WindowText } from './window';
-export { parseWindowText } from './window';
+export { parseWindowText, findProseWindow } from './window';
 export { parseLength, formatLength, findLength, lengthAt } from './length';
 export { formatInstant } from './format';

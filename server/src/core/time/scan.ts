@@ -22,6 +22,10 @@ export interface ScannedTimestamp {
   dateAt?: RawPart;
   /** Where the clock is written within `raw`, AM/PM included, zone excluded (`9:00 AM`, `11 AM`, `13:00`). */
   clockAt?: RawPart;
+  /** A month and day written without a year (`January 10`, `25th Nov`): the caller may know the year. */
+  monthDay?: { month: number; day: number };
+  /** `03/04/2024`: both numbers could be the month. Read day first unless the zone is American. */
+  ambiguousDate?: boolean;
 }
 
 /** A part of a timestamp's `raw`: offset from the start of `raw`, and length. */
@@ -44,8 +48,20 @@ const ISO_DATE_RE = /(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![0-9])/y;
 const MONTH_DAY_YEAR_RE = new RegExp(`${MONTH}[ \\t]{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z]),?[ \\t]{0,3}(\\d{4})(?![0-9])`, 'iy');
 /** `10 April 2024`, `10th Apr, 2024`. */
 const DAY_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]{1,3}${MONTH}(?![A-Za-z]),?[ \\t]{1,3}(\\d{4})(?![0-9])`, 'iy');
-/** Between a date and its time: `T`, blanks, a comma, ` at `. */
-const DATE_TIME_SEP_RE = /T|[ \t]{0,3},?[ \t]{0,3}(?:(?:at|@)[ \t]{1,3})?/y;
+/** `05-02-2022`, `02/02/2022`, `01–11–2021`, `16.03.2020`: day and month in an order to be decided. */
+const NUMERIC_DATE_RE = /(\d{1,2})([-/.\u2013])(\d{1,2})\2(\d{4})(?![0-9])/y;
+/** `06/May/2022`, `6-May-2022`. */
+const DAY_NAMED_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})([-/])${MONTH}\\2(\\d{4})(?![0-9])`, 'iy');
+/** `January 10`, `Sept. 27th` without a year: the month must be capitalised (`may 5` is prose). */
+const MONTH_DAY_RE = new RegExp(`${MONTH}[ \\t]{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z%:.])`, 'iy');
+/** `25 November`, `3rd of June` without a year. */
+const DAY_MONTH_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]{1,3}(?:of[ \\t]{1,3})?${MONTH}(?![A-Za-z])`, 'iy');
+/** Between a date and its time: `T`, blanks, a comma, ` at `; after an ISO date also `/` (`2023-01-04/11:34`). */
+const DATE_TIME_SEP_RE = /T|\/(?=\d)|[ \t]{0,3},?[ \t]{0,3}(?:(?:at|@)[ \t]{1,3})?/y;
+/** `0330hrs`, `1400 hrs`, `0233h`: a 24-hour clock without its colon, only with the hours word after it. */
+const MILITARY_RE = /([01]\d|2[0-3])([0-5]\d)[ \t]?(?:hrs|hr|h)(?![A-Za-z0-9])/iy;
+/** `4: 45 am`: a blank after the colon, only before AM/PM. */
+const SPACED_CLOCK_RE = /(\d{1,2}):[ \t](\d{2})(?=[ \t]{0,2}[AaPp]\.?[Mm](?![A-Za-z]))/y;
 /** `09:00`, `9:00:13`, `09:00:13.250`. Minutes and seconds need two digits (`1:2` is not a time). */
 const CLOCK_RE = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?/y;
 /** `9` before a required AM/PM (`9 AM`). */
@@ -73,7 +89,8 @@ function isWordCode(code: number): boolean {
 function endsCleanly(text: string, end: number): boolean {
   const code = text.charCodeAt(end);
   if (Number.isNaN(code)) return true;
-  if (isWordCode(code)) return false;
+  // `_5:30 PM_`: an underscore right after a time closes emphasis.
+  if (isWordCode(code) && code !== 95) return false;
   if ((code === 58 || code === 46) && isDigit(text.charCodeAt(end + 1))) return false;
   return true;
 }
@@ -81,11 +98,18 @@ function endsCleanly(text: string, end: number): boolean {
 interface DatePart {
   start: number;
   end: number;
+  /** 0 when no year was written (`January 10`). */
   year: number;
   month: number;
   day: number;
   /** The date was ISO-like, so a following `T` introduces the time. */
   iso: boolean;
+  /** `03/04/2024`: month and day could be either way round (read here day first). */
+  ambiguous?: boolean;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 function monthNumber(name: string): number {
@@ -94,16 +118,53 @@ function monthNumber(name: string): number {
 
 function matchDate(text: string, pos: number): DatePart | undefined {
   let p = pos;
-  const weekday = execAt(WEEKDAY_RE, text, p);
+  const weekday = isLetter(text.charCodeAt(p)) ? execAt(WEEKDAY_RE, text, p) : null;
   if (weekday) p += weekday[0].length;
-  let m = execAt(ISO_DATE_RE, text, p);
-  if (m) {
-    return { start: p, end: p + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), iso: true };
+  const first = text.charCodeAt(p);
+  // Each shape is tried only where its first characters allow it: this runs at every digit and word.
+  if (isLetter(first)) {
+    let m = execAt(MONTH_DAY_YEAR_RE, text, p);
+    if (m) return { start: p, end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[1]), day: Number(m[2]), iso: false };
+    m = isUpper(first) ? execAt(MONTH_DAY_RE, text, p) : null;
+    if (m) return { start: p, end: p + m[0].length, year: 0, month: monthNumber(m[1]), day: Number(m[2]), iso: false };
+    return undefined;
   }
-  m = execAt(MONTH_DAY_YEAR_RE, text, p);
-  if (m) return { start: p, end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[1]), day: Number(m[2]), iso: false };
-  m = execAt(DAY_MONTH_YEAR_RE, text, p);
+  if (!isDigit(first)) return undefined;
+  let digits = 1;
+  while (digits < 5 && isDigit(text.charCodeAt(p + digits))) digits++;
+  if (digits === 4) {
+    const m = execAt(ISO_DATE_RE, text, p);
+    return m ? { start: p, end: p + m[0].length, year: Number(m[1]), month: Number(m[3]), day: Number(m[4]), iso: true } : undefined;
+  }
+  if (digits > 2) return undefined;
+  const next = text[p + digits];
+  if (next === '-' || next === '/' || next === '.' || next === '\u2013') {
+    let m = execAt(NUMERIC_DATE_RE, text, p);
+    if (m) {
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      // Day first unless that cannot be (`12/25/2024`); both readable is ambiguous.
+      const monthFirst = a <= 12 && b > 12;
+      return {
+        start: p,
+        end: p + m[0].length,
+        year: Number(m[4]),
+        month: monthFirst ? a : b,
+        day: monthFirst ? b : a,
+        iso: false,
+        ambiguous: a <= 12 && b <= 12 && a !== b,
+      };
+    }
+    m = execAt(DAY_NAMED_MONTH_YEAR_RE, text, p);
+    if (m) return { start: p, end: p + m[0].length, year: Number(m[4]), month: monthNumber(m[3]), day: Number(m[1]), iso: false };
+    return undefined;
+  }
+  if (next !== ' ' && next !== '\t' && !/[sndrt]/i.test(next ?? '')) return undefined;
+  let m = execAt(DAY_MONTH_YEAR_RE, text, p);
   if (m) return { start: p, end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[2]), day: Number(m[1]), iso: false };
+  m = execAt(DAY_MONTH_RE, text, p);
+  if (m && isUpper(m[0].charCodeAt(m[0].lastIndexOf(m[2])))) {
+    return { start: p, end: p + m[0].length, year: 0, month: monthNumber(m[2]), day: Number(m[1]), iso: false };
+  }
   return undefined;
 }
 
@@ -119,7 +180,11 @@ interface TimePart {
 }
 
 function matchTime(text: string, pos: number): TimePart | undefined {
-  const clock = execAt(CLOCK_RE, text, pos);
+  const military = execAt(MILITARY_RE, text, pos);
+  if (military) {
+    return { start: pos, end: pos + military[0].length, hour: Number(military[1]), minute: Number(military[2]), second: 0, hourText: military[1] };
+  }
+  const clock = execAt(CLOCK_RE, text, pos) ?? execAt(SPACED_CLOCK_RE, text, pos);
   let end: number;
   let hourText: string;
   let minute = 0;
@@ -156,10 +221,19 @@ function daysIn(year: number, month: number): number {
 
 function dateProblem(d: DatePart): string | undefined {
   if (d.month < 1 || d.month > 12) return 'the month must be 1 to 12';
-  const days = daysIn(d.year, d.month);
+  // Without a year, February may have 29 days.
+  const days = d.year ? daysIn(d.year, d.month) : daysIn(2000, d.month);
   if (d.day < 1) return `the day must be 1 to ${days}`;
-  if (d.day > days) return `${MONTH_NAMES[d.month - 1]} ${d.year} has ${days} days`;
+  if (d.day > days) return d.year ? `${MONTH_NAMES[d.month - 1]} ${d.year} has ${days} days` : `${MONTH_NAMES[d.month - 1]} has ${days} days`;
   return undefined;
+}
+
+/** Zones of the Americas: whoever writes one writes dates month first. */
+function isAmericanZone(zone: string | undefined): boolean {
+  if (!zone) return false;
+  if (zone.startsWith('America/')) return true;
+  const fixed = /^UTC-(\d{1,2})$/.exec(zone);
+  return Boolean(fixed && Number(fixed[1]) >= 3 && Number(fixed[1]) <= 10);
 }
 
 function timeProblem(text: string, t: TimePart): string | undefined {
@@ -191,21 +265,31 @@ function build(text: string, start: number, end: number, d?: DatePart, t?: TimeP
   const problems: string[] = [];
   if (d) ts.dateAt = { offset: d.start - start, length: d.end - d.start };
   if (t) ts.clockAt = { offset: t.start - start, length: t.end - t.start };
+  if (z) {
+    ts.zoneText = z.zoneText;
+    if (z.zone) ts.zone = z.zone;
+  }
   if (d) {
+    // An ambiguous numeric date is read month first where the zone is American (`01-11-2021 PDT`).
+    if (d.ambiguous) {
+      ts.ambiguousDate = true;
+      if (isAmericanZone(ts.zone)) [d.month, d.day] = [d.day, d.month];
+    }
     const problem = dateProblem(d);
     if (problem) problems.push(problem);
-    else ts.date = { year: d.year, month: d.month, day: d.day };
+    else if (d.year) ts.date = { year: d.year, month: d.month, day: d.day };
+    else ts.monthDay = { month: d.month, day: d.day };
   }
   if (t) {
     const problem = timeProblem(text, t);
     if (problem) problems.push(problem);
     else ts.time = { hour: toHour24(t), minute: t.minute, second: t.second, clock: t.meridiem ? '12h' : '24h' };
+    // `13:20 PM`: wrong, but it can only mean 13:20; keep that reading beside the error.
+    if (problem && t.meridiem === 'p' && t.hour >= 13 && t.hour <= 23 && !timeProblem(text, { ...t, meridiem: undefined })) {
+      ts.time = { hour: t.hour, minute: t.minute, second: t.second, clock: '24h' };
+    }
   }
-  if (z) {
-    ts.zoneText = z.zoneText;
-    if (z.zone) ts.zone = z.zone;
-    if (z.error) problems.push(z.error);
-  }
+  if (z?.error) problems.push(z.error);
   if (problems.length) ts.error = `${raw}: ${problems[0]}`;
   return ts;
 }
@@ -227,7 +311,7 @@ function parseAt(text: string, pos: number): ScannedTimestamp | undefined {
     const sep = execAt(DATE_TIME_SEP_RE, text, d.end);
     if (sep) {
       const isoT = sep[0] === 'T';
-      if (isoT && !d.iso) return undefined;
+      if ((isoT || sep[0] === '/') && !d.iso) return undefined;
       const tz = matchTimeWithZone(text, d.end + sep[0].length, isoT);
       if (tz) return build(text, pos, tz.end, d, tz.t, tz.z);
     }
@@ -289,6 +373,11 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
     }
     if (startsCleanly(text, i)) {
       const ts = parseAt(text, i);
+      // A month and day alone (`May 10`) is too loose to count as a timestamp in running text.
+      if (ts && ts.monthDay && !ts.time && !ts.error) {
+        i += Math.max(1, ts.length);
+        continue;
+      }
       if (ts) {
         found.push(ts);
         i += Math.max(1, ts.length);

@@ -143,11 +143,12 @@ export function parseWindowText(value: string): WindowText {
 
   result.start = start;
   if (end) result.end = end;
-  if (start.error) {
+  // A time read despite its error (`13:20pm`) is reported as an invalid timestamp, not an unreadable window.
+  if (start.error && !start.time) {
     result.error = `the start of the window is wrong: ${start.error}`;
     return result;
   }
-  if (end?.error) {
+  if (end?.error && !end.time) {
     result.error = `the end of the window is wrong: ${end.error}`;
     return result;
   }
@@ -180,4 +181,80 @@ export function parseWindowText(value: string): WindowText {
     }
   }
   return result;
+}
+
+// ---- windows written as prose ------------------------------------------------------------------
+
+/** Between two times, a plain range: `10:05 AM to 10:15 AM`, `15:30 - 17:45`, `~`. */
+const PROSE_RANGE_RE = /^(?:-{1,2}|\u2013|\u2014|~|to|until|till|through|thru)$/i;
+/** Between two times, an end clause: `... and ended at`, `, and was resolved by`, `and lasted until`. */
+const PROSE_END_RE =
+  /^[,;]?[ \t]{0,3}(?:and[ \t]{1,3}|but[ \t]{1,3})?(?:(?:was|were|is|got|had|has|been|then|finally|fully|only|service|it|the[ \t]+\w+)[ \t]{1,3}){0,4}(?:end(?:ed|ing|s)?|resolved|restored|recovered|fixed|mitigated|stopped|concluded|finished|over|back(?:[ \t]+(?:up|online))?|lasted[ \t]{1,3}until)\b[^.!?]{0,30}?[ \t](?:at|by|around|about|approximately|on)[ \t]{0,3}(?:[^.!?]{0,30}?[ \t](?:at|by)[ \t]{0,3})?$/i;
+/** Before the first time, words that make it the start: `from`, `between`, `started at`, `began around`. */
+const PROSE_START_RE =
+  /(?:\b(?:from|between|since)|\b(?:start(?:ed|ing|s)?|beg[ai]n(?:ning|s)?|begun|commenc\w*|occurr\w*|happened|went[ \t]+down|outage[ \t]+(?:at|was))\b[^.!?]{0,40}?)[ \t]{0,3}$/i;
+/** Before a length, words that make it the incident's length: `lasting 37 minutes`, `for 45 minutes`. */
+const PROSE_LENGTH_RE = /\b(?:lasting|lasted|for|duration\s+of|total\s+of|within)(?:\s+(?:for|about|approximately|around|roughly|nearly|an?))?\s*$/i;
+
+function proseDate(stamps: ScannedTimestamp[]): ScannedTimestamp['date'] {
+  const dates = stamps.filter(dateOnly);
+  return dates.length === 1 ? dates[0].date : undefined;
+}
+
+/**
+ * The incident window written in a sentence: "from 10:05 AM to 10:15 AM WAT", "started at 08:00
+ * GMT and ended at 10:00 GMT", "started at 11:45 AM, lasting 45 minutes". Two times that are not
+ * joined as a range are not a window. Offsets are relative to `sentence`; undefined when none.
+ */
+export function findProseWindow(sentence: string): WindowText | undefined {
+  if (typeof sentence !== 'string' || sentence.length > 2000) return undefined;
+  const stamps = findTimestamps(sentence);
+  const timed = stamps.filter((stamp) => stamp.time);
+  if (!timed.length) return undefined;
+  const date = proseDate(stamps);
+  const withDate = (stamp: ScannedTimestamp): ScannedTimestamp => ({ ...stamp, date: stamp.date ?? date });
+  for (let i = 0; i + 1 < timed.length; i++) {
+    const gap = between(sentence, timed[i], timed[i + 1]).trim();
+    const before = sentence.slice(Math.max(0, timed[i].offset - 60), timed[i].offset);
+    const range = PROSE_RANGE_RE.test(gap) || (/^and$/i.test(gap) && /\bbetween[ \t]{1,3}$/i.test(before));
+    const clauses = !range && PROSE_START_RE.test(before) && PROSE_END_RE.test(` ${gap} `.replace(/[ \t]+$/, ' '));
+    if (!range && !clauses) continue;
+    const start = withDate(timed[i]);
+    const end = { ...timed[i + 1], date: timed[i + 1].date ?? start.date };
+    // The zone written on either end, or once elsewhere in the sentence.
+    const zoned = end.zone ? end : start.zone ? start : undefined;
+    const loose = zoned ? undefined : looseZone(sentence, stamps, undefined);
+    const zone = zoned?.zone ?? loose?.zone;
+    if (zone) {
+      if (!start.zone) start.zone = zone;
+      if (!end.zone) end.zone = zone;
+    }
+    const result: WindowText = { start, end, zone, zoneText: zoned?.zoneText ?? loose?.zoneText };
+    const stated = findLength(sentence, stamps);
+    if (stated && PROSE_LENGTH_RE.test(sentence.slice(0, stated.offset))) {
+      Object.assign(result, { statedMinutes: stated.minutes, statedOffset: stated.offset, statedLength: stated.length });
+    }
+    if ((start.error && !start.time) || (end.error && !end.time)) {
+      result.error = `the ${start.error && !start.time ? 'start' : 'end'} of the window is wrong: ${(start.error ?? end.error)!}`;
+    }
+    return result;
+  }
+  // One time said to be the start, with the length the incident lasted.
+  if (timed.length !== 1) return undefined;
+  const only = timed[0];
+  const stated = findLength(sentence, stamps);
+  const before = sentence.slice(Math.max(0, only.offset - 60), only.offset);
+  if (!stated || !PROSE_LENGTH_RE.test(sentence.slice(0, stated.offset)) || !PROSE_START_RE.test(before)) return undefined;
+  const start = withDate(only);
+  const loose = start.zone ? undefined : looseZone(sentence, stamps, stated);
+  if (loose) start.zone = loose.zone;
+  return {
+    start,
+    zone: start.zone,
+    zoneText: start.zoneText ?? loose?.zoneText,
+    statedMinutes: stated.minutes,
+    statedOffset: stated.offset,
+    statedLength: stated.length,
+    error: start.error && !start.time ? `the start of the window is wrong: ${start.error}` : undefined,
+  };
 }

@@ -48,6 +48,7 @@ const ZONE_NAMES: Readonly<Record<string, number | string>> = {
   'british summer time': 1 * H, 'uk time': 'Europe/London',
   'central european time': 1 * H, 'central european summer time': 2 * H,
   'east africa time': 'Africa/Nairobi', 'west africa time': 'Africa/Lagos', 'central africa time': 'Africa/Maputo',
+  'east african time': 'Africa/Nairobi', 'west african time': 'Africa/Lagos', 'central african time': 'Africa/Maputo',
   'india standard time': 'Asia/Kolkata', 'japan standard time': 'Asia/Tokyo', 'moscow time': 'Europe/Moscow',
 };
 
