@@ -40,7 +40,10 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
     if (line.kind === 'heading') {
       const heading = cleanHeadingText(line.text.split('\n')[0]);
       // The title stays as written; the section it names is read from the text as rendered.
-      const canonical = sectionIdOf(line.rendered === undefined ? heading : cleanHeadingText(line.rendered), extra);
+      const named = line.rendered === undefined ? heading : cleanHeadingText(line.rendered);
+      // `Issue Summary: Duration: 2 hours`: a heading that runs on past its name after a colon.
+      const colon = named.indexOf(':');
+      const canonical = sectionIdOf(named, extra) ?? (colon > 0 ? sectionIdOf(named.slice(0, colon), extra) : undefined);
       if (!canonical && line.depth === 1 && title === undefined) title = heading;
       sections.push(newSection(heading, canonical, line.depth ?? 1, 'heading', line));
       continue;

@@ -72,27 +72,39 @@ function opensWithClock(text: string): boolean {
  */
 export function withoutStepLabels(sections: Section[], lines: SourceLine[], extra: Map<string, string>): Section[] {
   const dropped = new Set<Section>();
-  for (const [index, section] of sections.entries()) {
-    if (section.form !== 'label-line') continue;
-    const parent = sections.slice(0, index).reverse().find((s) => s.canonical && !dropped.has(s));
-    if (parent?.canonical !== 'timeline') continue;
-    // Its siblings come before it, inside the timeline: labels after it may be the next sections.
-    const end = section.headingSpan.start;
-    const markup = labelMarkup(lines.find((line) => line.start === section.headingSpan.start)?.text ?? '');
+  // Lines are sorted by start: index them once, and look back a bounded number of lines, so a
+  // document of thousands of labels stays linear.
+  const lineIndex = new Map(lines.map((line, index) => [line.start, index]));
+  let parent: Section | undefined;
+  for (const section of sections) {
+    if (section.form !== 'label-line' || parent?.canonical !== 'timeline') {
+      if (section.canonical) parent = section;
+      continue;
+    }
+    const at = lineIndex.get(section.headingSpan.start);
+    if (at === undefined) {
+      parent = section;
+      continue;
+    }
+    const markup = labelMarkup(lines[at].text);
     let siblings = 0;
-    for (const line of lines) {
-      if (line.start < parent.headingSpan.end || line.start >= end || line.start === section.headingSpan.start) continue;
+    for (let i = at - 1; i >= Math.max(0, at - STEP_LOOKBACK) && lines[i].start >= parent.headingSpan.end; i--) {
+      const line = lines[i];
       // Siblings stand as the label does: on a line of their own, outside lists.
       if ((line.kind === 'para' || line.kind === 'item') && !line.inList && looksLikeLabel(line.text) && labelMarkup(line.text) === markup) {
         if (!sectionIdOf(cleanHeadingText(line.text.trim()), extra)) siblings++;
       }
     }
     // Or the step's own entries follow it: `*Detection:*` then `10:00 UTC: the alert fired`.
-    const below = lines.find((line) => line.start >= section.headingSpan.end);
+    const below = lines[at + 1];
     if (siblings >= 2 || (below && opensWithClock(below.text))) dropped.add(section);
+    else parent = section;
   }
   return dropped.size ? sections.filter((section) => !dropped.has(section)) : sections;
 }
+
+/** How many lines above a label are searched for sibling step labels. */
+const STEP_LOOKBACK = 200;
 
 export function newSection(title: string, canonical: string | undefined, level: number, form: Section['form'], line: SourceLine): Section {
   const headingEnd = line.kind === 'heading' ? line.start + line.text.split('\n')[0].length : line.end;

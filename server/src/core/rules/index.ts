@@ -16,6 +16,11 @@ import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
 import { tasksNotList } from './tasks-not-list';
 import { wordCount } from './word-count';
+import { headingTypo } from './heading-typo';
+import { emptyHeading } from './empty-heading';
+import { htmlContent } from './html-content';
+import { indentedCodeBlock } from './indented-code-block';
+import { brokenImage } from './broken-image';
 import { actionItemIncomplete } from './action-item-incomplete';
 import { actionItemVague } from './action-item-vague';
 import { blameLanguage } from './blame-language';
@@ -41,6 +46,11 @@ export const RULES: Rule[] = [
   timelineNotList,
   tasksNotList,
   wordCount,
+  headingTypo,
+  emptyHeading,
+  htmlContent,
+  indentedCodeBlock,
+  brokenImage,
   timelineCoverage,
   actionItemIncomplete,
   actionItemVague,
