@@ -288,7 +288,10 @@ describe('time: findZoneDeclaration', () => {
   ];
   for (const [input, want] of cases) {
     it(`reads ${JSON.stringify(input)}`, () => {
-      assert.deepEqual(findZoneDeclaration(input), want);
+      const found = findZoneDeclaration(input);
+      assert.deepEqual(found && { zone: found.zone, zoneText: found.zoneText }, want);
+      // And says where the zone is written.
+      if (found) assert.equal(input.slice(found.offset, found.offset + found.length).replace(/^\(|\)$/g, ''), found.zoneText);
     });
   }
 });

@@ -24,7 +24,8 @@ export interface Slot {
 export type Piece = string | Slot;
 
 /** Zones offered where a template writes one; the ALX cohorts are mostly in West, Central and East Africa. */
-export const ZONE_CHOICES = ['UTC', 'GMT', 'WAT', 'CAT', 'EAT', 'CET', 'EET', 'IST', 'ET', 'CT', 'PT'];
+// No seasonal abbreviation (CET, EET): one is wrong half the year (zone-dst-mismatch); a region follows its clocks.
+export const ZONE_CHOICES = ['UTC', 'GMT', 'WAT', 'CAT', 'EAT', 'Europe/Paris', 'Europe/Athens', 'IST', 'ET', 'CT', 'PT'];
 export const SEVERITY_CHOICES = ['SEV2', 'SEV1', 'SEV3', 'SEV4'];
 
 // ---- snippet variables (VS Code): today's date and the time now ----------------------------------

@@ -14,6 +14,10 @@ import { timestampOrder } from './timestamp-order';
 import { timestampOutsideWindow } from './timestamp-outside-window';
 import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
+import { timelineWithoutTimes } from './timeline-without-times';
+import { zoneDstMismatch } from './zone-dst-mismatch';
+import { weekdayDateMismatch } from './weekday-date-mismatch';
+import { ambiguousDate } from './ambiguous-date';
 import { tasksNotList } from './tasks-not-list';
 import { wordCount } from './word-count';
 import { headingTypo } from './heading-typo';
@@ -44,6 +48,10 @@ export const RULES: Rule[] = [
   timestampOutsideWindow,
   timestampFormatMixed,
   timelineNotList,
+  timelineWithoutTimes,
+  zoneDstMismatch,
+  weekdayDateMismatch,
+  ambiguousDate,
   tasksNotList,
   wordCount,
   headingTypo,

@@ -26,6 +26,8 @@ export interface ScannedTimestamp {
   monthDay?: { month: number; day: number };
   /** `03/04/2024`: both numbers could be the month. Read day first unless the zone is American. */
   ambiguousDate?: boolean;
+  /** The weekday written before the date (`Friday, March 2nd, 2019`), 1 = Monday ... 7 = Sunday. */
+  weekday?: number;
 }
 
 /** A part of a timestamp's `raw`: offset from the start of `raw`, and length. */
@@ -106,7 +108,11 @@ interface DatePart {
   iso: boolean;
   /** `03/04/2024`: month and day could be either way round (read here day first). */
   ambiguous?: boolean;
+  /** The weekday written before it, 1 = Monday ... 7 = Sunday. */
+  weekday?: number;
 }
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
@@ -120,6 +126,12 @@ function matchDate(text: string, pos: number): DatePart | undefined {
   let p = pos;
   const weekday = isLetter(text.charCodeAt(p)) ? execAt(WEEKDAY_RE, text, p) : null;
   if (weekday) p += weekday[0].length;
+  const date = matchDateAt(text, p);
+  if (date && weekday) date.weekday = WEEKDAYS.indexOf(weekday[0].slice(0, 3).toLowerCase()) + 1;
+  return date;
+}
+
+function matchDateAt(text: string, p: number): DatePart | undefined {
   const first = text.charCodeAt(p);
   // Each shape is tried only where its first characters allow it: this runs at every digit and word.
   if (isLetter(first)) {
@@ -279,6 +291,7 @@ function build(text: string, start: number, end: number, d?: DatePart, t?: TimeP
     if (problem) problems.push(problem);
     else if (d.year) ts.date = { year: d.year, month: d.month, day: d.day };
     else ts.monthDay = { month: d.month, day: d.day };
+    if (d.weekday) ts.weekday = d.weekday;
   }
   if (t) {
     const problem = timeProblem(text, t);

@@ -198,7 +198,7 @@ function startsClause(text: string, pos: number): boolean {
 }
 
 /** A sentence that sets the default zone of a timeline. */
-export function findZoneDeclaration(text: string): { zone: string; zoneText: string } | undefined {
+export function findZoneDeclaration(text: string): { zone: string; zoneText: string; offset: number; length: number } | undefined {
   if (typeof text !== 'string') return undefined;
   for (const re of [DECLARATION_RE, TIMEZONE_LABEL_RE]) {
     re.lastIndex = 0;
@@ -208,7 +208,7 @@ export function findZoneDeclaration(text: string): { zone: string; zoneText: str
       let p = m.index + m[0].length;
       if (re === DECLARATION_RE) p += execAt(DECLARATION_TAIL_RE, text, p)?.[0].length ?? 0;
       const zone = matchZoneAt(text, p, { anyCase: true });
-      if (zone?.zone) return { zone: zone.zone, zoneText: zone.zoneText };
+      if (zone?.zone) return { zone: zone.zone, zoneText: zone.zoneText, offset: zone.start, length: zone.end - zone.start };
     }
   }
   return undefined;
