@@ -5,32 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from './lspClient';
-
-const SLOPPY = [
-  '# Postmortem: login outage',
-  '',
-  '##Issue Summary',
-  '',
-  'Duration: 2024-05-02 10:00 - 11:00 UTC',
-  'Impact: Nobody could log in.',
-  'Root Cause: An expired certificate.',
-  '',
-  '## Timeline',
-  '',
-  '- 10:00 UTC: Alerts fired; outage detected.',
-  '- 10:40 UTC: Certificate renewed, mitigated.',
-  '- 10:30 UTC: Root cause found.',
-  '- 25:10 UTC: Service resolved.',
-  '',
-  '## Root Cause and Resolution',
-  '',
-  'The certificate expired and was renewed.',
-  '',
-  '## Corrective and Preventative Measures',
-  '',
-  '- Alert 30 days before a certificate expires.',
-  '',
-].join('\n');
+import { SLOPPY } from '../fixtures/sloppy-postmortem';
 
 describe('language server over stdio', function () {
   let client: TestClient;
