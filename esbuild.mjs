@@ -78,7 +78,7 @@ if (!production) {
     builds.push({ ...common, platform: 'browser', target: 'es2022', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web', external: ['vscode'], plugins: [mochaBrowserAsCommonJs] });
   }
   if (existsSync('bench/bench.ts')) {
-    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...(existsSync('bench/preview.ts') ? ['bench/preview.ts'] : [])], outdir: 'out/bench', external: ['playwright-core'] });
+    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...['bench/preview.ts', 'bench/cli-throughput.ts', 'bench/import.ts'].filter((f) => existsSync(f))], outdir: 'out/bench', external: ['playwright-core'] });
   }
 }
 

@@ -3,9 +3,13 @@
 // constants. The client imports this module (and, through it, the settings), never server code;
 // the server registers its handlers with the same types. To add a message: its params and result
 // types, then one `RequestType`/`NotificationType` in `Requests`/`Notifications`.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export * from './settings';
+import type { Phase } from './settings';
+
+/** The formats `postmortem/importTimeline` reads (the core's ImportFormat; the server checks they agree). */
+export type ImportFormat = 'slack' | 'slack-json' | 'pagerduty' | 'alertmanager' | 'syslog' | 'journalctl' | 'kubectl';
 
 /** The configuration section, the diagnostics' `source`, and the fix-all code action kind. */
 export const CONFIG_SECTION = 'postmortem';
@@ -32,7 +36,14 @@ export const Commands = {
   /** Put in CodeLenses by the server. */
   addStatedLength: 'postmortem.addStatedLength',
   newPostmortem: 'postmortem.newPostmortem',
+  importTimeline: 'postmortem.importTimeline',
+  checkWorkspace: 'postmortem.checkWorkspace',
+  sortIncidents: 'postmortem.incidents.sort',
+  refreshIncidents: 'postmortem.incidents.refresh',
 } as const;
+
+/** The Incidents view's id (package.json declares it in the Explorer). */
+export const INCIDENTS_VIEW = 'postmortem.incidents';
 
 export interface ModelParams {
   uri: string;
@@ -214,6 +225,61 @@ export interface NewPostmortemResult {
 }
 
 /**
+ * `postmortem/importTimeline`: `text` converted (its format detected unless given) and merged into
+ * the timeline of the open document `uri`, in the timeline's style. `date` (`YYYY-MM-DD`) and `zone`
+ * are for times written without them; they default to the document's.
+ */
+export interface ImportTimelineParams {
+  uri: string;
+  text: string;
+  format?: ImportFormat;
+  date?: string;
+  zone?: string;
+  /** Answer a failure for a document not treated as a postmortem (a paste elsewhere stays a plain paste). */
+  requirePostmortem?: boolean;
+}
+
+export interface ImportFormatInfo {
+  id: ImportFormat;
+  label: string;
+}
+
+export interface ImportedEntryInfo {
+  /** The time as it is written into the timeline (`11:22 AM EAT`). */
+  time: string;
+  text: string;
+  phase?: Phase;
+}
+
+export type ImportTimelineResult = (
+  | {
+      ok: true;
+      /** The document version the edits apply to. */
+      version: number;
+      format: ImportFormat;
+      /** Insertions only, in document order: nothing already in the document is changed. */
+      edits: { range: LineRange; newText: string }[];
+      added: ImportedEntryInfo[];
+      /** Entries left out because the timeline has them already. */
+      duplicates: number;
+      /** The added entries as Markdown lines, as they are written. */
+      preview: string;
+      createdSection: boolean;
+    }
+  | {
+      ok: false;
+      /** What could not be read, naming the line or field. */
+      error: string;
+      format?: ImportFormat;
+      /** The input needs a date or zone the document does not give: ask, then send it. */
+      missing?: 'date' | 'zone';
+    }
+) & {
+  /** Every format the server reads, for a picker. */
+  formats: ImportFormatInfo[];
+};
+
+/**
  * Server -> client, after each validation of a document: what the status bar, the editor title
  * button and the preview need, decided by the server (so the client asks nothing per edit).
  */
@@ -231,6 +297,39 @@ export interface StatusParams {
   incident?: IncidentSummary;
 }
 
+/** `postmortem/checkFiles`: Markdown files of the workspace (listed by the client, honouring files.exclude) to check from disk. */
+export interface CheckFilesParams {
+  uris: string[];
+}
+
+export interface CheckFilesResult {
+  /** False where the server cannot read files (the web worker): nothing was checked. */
+  supported: boolean;
+  checked: number;
+  /** How many of them are postmortems (their problems are published unless the file is open). */
+  postmortems: number;
+  /** URIs that could not be read (gone, not a file, too large to read). */
+  unreadable: string[];
+}
+
+/** One row of the Incidents view (core/incidents.ts summarizeIncident), for a disk copy or an open document. */
+export interface IncidentRow {
+  uri: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  title?: string;
+  severity?: string;
+  length?: FormattedLength;
+  detect?: FormattedLength;
+  acknowledge?: FormattedLength;
+  mitigate?: FormattedLength;
+  resolve?: FormattedLength;
+  problems: number;
+  errors: number;
+  /** The row is the open document's live text, not the disk copy. */
+  open: boolean;
+}
+
 /** Client -> server requests. */
 export const Requests = {
   /** The parsed model of a document. */
@@ -243,6 +342,12 @@ export const Requests = {
   duration: new RequestType<DurationParams, DurationResult, void>('postmortem/duration'),
   /** The edit that adds the computed length to a Duration line that states none. */
   statedLengthEdit: new RequestType<StatedLengthEditParams, StatedLengthEditResult, void>('postmortem/statedLengthEdit'),
+  /** Timeline entries from pasted or file text (Slack, PagerDuty, alerts, logs), as insertions merging them into a document's timeline. */
+  importTimeline: new RequestType<ImportTimelineParams, ImportTimelineResult, void>('postmortem/importTimeline'),
+  /** Check workspace files from disk and publish their problems (cancellable). */
+  checkFiles: new RequestType<CheckFilesParams, CheckFilesResult, void>('postmortem/checkFiles'),
+  /** Every postmortem the server knows (checked from disk, or open), summarized. */
+  incidents: new RequestType0<IncidentRow[], void>('postmortem/incidents'),
 } as const;
 
 /** Notifications, each in the direction its comment says. */
@@ -251,4 +356,6 @@ export const Notifications = {
   setOverride: new NotificationType<SetOverrideParams>('postmortem/setOverride'),
   /** Server -> client: a document was validated (see StatusParams). */
   status: new NotificationType<StatusParams>('postmortem/status'),
+  /** Server -> client: a postmortem checked from disk changed, appeared or went away (ask `incidents` again). */
+  incidentsChanged: new NotificationType0('postmortem/incidentsChanged'),
 } as const;

@@ -16,11 +16,15 @@ import {
 import { registerCommands } from './commands';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { registerDurationCommands } from './commands/calculateDuration';
+import { importTimeline, type ImportTimelineArgs } from './commands/importTimeline';
+import { registerTimelinePaste } from './paste';
 import { Overrides, sendAllOverrides } from './overrides';
 import { PostmortemStatusBar } from './statusBar';
 import { DocumentStatuses } from './status';
 import { CONFIG_SECTION, Commands } from '../../common/protocol';
 import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
+import { checkWorkspace, MARKDOWN_GLOB } from './workspaceCheck';
+import { registerIncidentsView, type IncidentsViewApi } from './incidentsView';
 
 /** What `activate` returns: the extension's small public API (used by the extension-host tests). */
 export interface PostmortemApi {
@@ -30,8 +34,12 @@ export interface PostmortemApi {
   serverRunning(): boolean;
   /** The timeline preview panel: what it was last sent and drew. */
   preview: TimelinePreviewApi;
+  /** The Incidents view's data, as it shows it. */
+  incidents: IncidentsViewApi;
   /** Milliseconds from activation to the language server running (a figure for benchmarks). */
   activationMs: number;
+  /** Whether "Paste as Timeline Entries" is registered (this VS Code has the document paste API). */
+  pasteAsTimeline: boolean;
 }
 
 export interface ClientFactory {
@@ -53,9 +61,10 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   let defaultHandler: ErrorHandler;
   const clientOptions: LanguageClientOptions = {
     documentSelector: factory.documentSelector,
-    // `.postmortemrc.json` files: edits to them re-check open documents at once. Settings are
-    // pulled by the server (workspace/configuration), which registers for their changes itself.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json') },
+    // `.postmortemrc.json` files: edits to them re-check open documents at once. Markdown files:
+    // the workspace check's disk copies follow changes and deletions. Settings are pulled by the
+    // server (workspace/configuration), which registers for their changes itself.
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json'), vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB)] },
     // The rule pages ship inside the extension: diagnostics link to them there.
     initializationOptions: { ruleDocsBaseUri: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
     outputChannel: output,
@@ -83,7 +92,11 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   registerCommands(context, c, overrides, output, statusBar);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.newPostmortem, (args?: NewPostmortemArgs) => newPostmortem(c, args)));
   registerDurationCommands(context, c);
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.importTimeline, (args?: ImportTimelineArgs) => importTimeline(c, args)));
+  const pasteAsTimeline = registerTimelinePaste(context, c);
   const preview = registerTimelinePreview(context, statuses, output);
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(c, vscode.ProgressLocation.Notification)));
+  const incidents = registerIncidentsView(context, c, statuses);
 
   try {
     await c.start();
@@ -97,7 +110,9 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     serverPid: () => (c.state === State.Running ? factory.serverPid?.(c) : undefined),
     serverRunning: () => c.state === State.Running,
     preview,
+    incidents,
     activationMs,
+    pasteAsTimeline,
   };
 }
 

@@ -2,8 +2,8 @@
 // the model, the findings and their diagnostics, and (computed at most once, when first asked) the
 // entry order and the incident metrics that the model request, CodeLens, hover and status share.
 import type { Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from './core/lint';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintRunner } from './lintRunner';
 import type { Finding, PostmortemModel } from './core/model';
 import { isPostmortemDocument, resolveOptions, type ConfigFile, type ResolvedOptions } from './core/config';
 import { LineIndex } from './core/lines';
@@ -38,12 +38,16 @@ export interface AnalysisInputs {
   /** The path the include globs are matched against (relative to the workspace folder). */
   globPath: string;
   docs: RuleDocs;
+  /** Runs the lint (in-process, or on a worker thread with a deadline). */
+  lint: LintRunner;
   /** Reports a bug of ours (the lint threw). */
   logError(message: string): void;
 }
 
-export function analyse(document: TextDocument, inputs: AnalysisInputs): Analysis {
-  const text = document.getText();
+export async function analyse(current: TextDocument, inputs: AnalysisInputs): Promise<Analysis> {
+  // The text as it is now: the open document changes under a lint that runs on a worker.
+  const text = current.getText();
+  const document = TextDocument.create(current.uri, current.languageId, current.version, text);
   const options = resolveOptions(inputs.settings, inputs.config);
   const isPostmortem = inputs.override ?? isPostmortemDocument(inputs.globPath, text, options.files);
   let model: PostmortemModel | undefined;
@@ -56,21 +60,25 @@ export function analyse(document: TextDocument, inputs: AnalysisInputs): Analysi
       diagnostics = [notice(text, NOTICES.documentTooLarge.id, `This document has ${text.length.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${limit}); it is not checked.`, inputs.docs)];
     } else {
       const started = Date.now();
-      try {
-        ({ model, findings } = lint(text, options));
+      const outcome = await inputs.lint(text, options);
+      lintMs = Date.now() - started;
+      if (outcome.kind === 'done') {
+        ({ model, findings } = outcome.result);
         diagnostics = findings.map((finding) => toDiagnostic(document, finding, inputs.docs));
-      } catch (error) {
+      } else if (outcome.kind === 'deadline') {
+        const seconds = outcome.deadlineMs / 1000;
+        diagnostics = [notice(text, NOTICES.documentTooComplex.id, `Too complex to check: this document took longer than ${seconds} s to read (its Markdown is pathological for the parser); it is not checked.`, inputs.docs)];
+      } else {
         // A bug of ours, not the author's: say so on the document rather than show "no problems".
-        inputs.logError(`postmortem: could not lint ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+        inputs.logError(`postmortem: could not lint ${document.uri}: ${outcome.message}`);
         diagnostics = [notice(text, NOTICES.internalError.id, 'This document could not be checked (an internal error, logged in the Postmortem output channel).', inputs.docs)];
       }
-      lintMs = Date.now() - started;
     }
   }
   let order: EntryPlace[] | undefined;
   let metrics: IncidentMetrics | undefined;
   const empty: PostmortemModel = { sections: [], fields: [], entries: [], wordCount: 0 };
-  return {
+  const analysis: Analysis = {
     uri: document.uri,
     version: document.version,
     isPostmortem,
@@ -84,9 +92,10 @@ export function analyse(document: TextDocument, inputs: AnalysisInputs): Analysi
       return (order ??= orderEntries(model ?? empty));
     },
     get metrics() {
-      return (metrics ??= incidentMetrics(model ?? empty, this.order));
+      return (metrics ??= incidentMetrics(model ?? empty, analysis.order));
     },
   };
+  return analysis;
 }
 
 /** One information diagnostic on the first line, about the whole document. */

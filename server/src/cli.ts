@@ -12,7 +12,7 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './cli/args';
 import { expandPaths, type FileToCheck } from './cli/files';
 import { ConfigFinder } from './cli/config';
 import { checkFile, type CheckResult, type CheckTask } from './cli/check';
-import { runChecks, WORKER_ROLE } from './cli/pool';
+import { READY, runChecks, WORKER_ROLE } from './cli/pool';
 import { FixRefused, writeFixed } from './cli/write';
 import { toProblems, type Problem } from './cli/problems';
 import { ChunkedOutput, type ProblemWriter, type Totals } from './cli/formats/output';
@@ -93,7 +93,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const warn = (message: string) => io.err(`postmortem-lint: ${escapeForTerminal(message)}\n`);
   let status = 0;
   try {
-    // `postmortem-lint import …` is dispatched here to cli/import.ts when that command exists.
     options = parseArgs(argv);
     if (options.help) {
       io.out(HELP + '\n');
@@ -205,6 +204,7 @@ function serveChecks(): void {
     }
     parentPort!.postMessage(result);
   });
+  parentPort!.postMessage(READY);
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE) {

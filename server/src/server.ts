@@ -1,12 +1,20 @@
 // The language server for Node: over IPC from the VS Code client, or standalone with --stdio for
 // any LSP client (postmortem-language-server). It adds to the router what only Node has: the
-// file system, for `.postmortemrc.json` files found by walking up from each document.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// file system, for `.postmortemrc.json` files found by walking up from each document, and for the
+// workspace check's files that are not open.
+import { createConnection, ErrorCodes, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { findConfig } from './core/config';
 import { startServer, type ServerHost } from './startServer';
+import { createLintPool, LINT_WORKER_ROLE, serveLint } from './lintPool';
+
+/** How long one document's lint may take before it is reported as too complex (env: POSTMORTEM_LINT_DEADLINE_MS). */
+const LINT_DEADLINE_MS = 10_000;
+/** Lint workers: one document past its deadline still leaves one for the others. */
+const LINT_WORKERS = 2;
 
 /** The local path of a `file:` URI, or undefined for any other URI or one Node cannot map (a host, `%2F`, a bad escape). */
 export function localPath(uri: string): string | undefined {
@@ -17,6 +25,9 @@ export function localPath(uri: string): string | undefined {
     return undefined;
   }
 }
+
+/** Workspace files larger than this are reported unreadable by a workspace check instead of read. */
+const MAX_WORKSPACE_FILE_BYTES = 20_000_000;
 
 function nodeHost(): ServerHost {
   /** Config texts by path, read again only when the file's modification time changes. */
@@ -53,9 +64,41 @@ function nodeHost(): ServerHost {
       }
     },
     forgetConfigs: () => texts.clear(),
+    readFile(uri) {
+      const path = localPath(uri);
+      if (path === undefined) return undefined;
+      try {
+        const stats = statSync(path);
+        // A FIFO or a device would block; a huge file is not a postmortem anyone wrote by hand.
+        if (!stats.isFile() || stats.size > MAX_WORKSPACE_FILE_BYTES) return undefined;
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    lint: createLintPool({ script: __filename, size: LINT_WORKERS, deadlineMs: Number(process.env.POSTMORTEM_LINT_DEADLINE_MS) || LINT_DEADLINE_MS }).lint,
     // Shipped beside the bundle: dist/../docs/rules/.
     ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,
   };
 }
 
-startServer(createConnection(ProposedFeatures.all), nodeHost());
+/**
+ * Over stdio, a frame whose body is not JSON (or whose header is broken) is answered as JSON-RPC
+ * says, a Parse error (-32700) with no id, and logged once; the server reads on. IPC (VS Code)
+ * carries parsed messages and needs none of this.
+ */
+function connection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  let logged = false;
+  reader.onError((error) => {
+    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as Parameters<typeof writer.write>[0]);
+    if (!logged) process.stderr.write(`postmortem-language-server: a message could not be read (${error.message}); answered with a parse error (logged once).\n`);
+    logged = true;
+  });
+  return createConnection(ProposedFeatures.all, reader, writer);
+}
+
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === LINT_WORKER_ROLE) serveLint(parentPort!);
+else startServer(connection(), nodeHost());

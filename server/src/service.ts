@@ -30,9 +30,12 @@ import type {
   SetOverrideParams,
   StatedLengthEditResult,
   StatusParams,
+  ImportTimelineParams,
+  ImportTimelineResult,
 } from '../../common/protocol';
 import { analyse, globPath, type Analysis } from './analysis';
 import { createSettingsStore, type PullSettings } from './settings';
+import { lintInProcess, type LintRunner } from './lintRunner';
 import { ConfigProblems, type HostConfig } from './features/diagnostics';
 import { ruleDocs } from './features/convert';
 import { FIX_ALL_KIND, codeActions } from './features/codeActions';
@@ -43,6 +46,9 @@ import { hover } from './features/hover';
 import { duration, incidentSummary, statedLength } from './features/duration';
 import { completionItems } from './features/completion';
 import { newPostmortem, profileInfos } from './features/newPostmortem';
+import { importTimeline, importRefused } from './features/importTimeline';
+import { createWorkspaceFiles, incidentRow, type Cancellation } from './features/workspace';
+import type { CheckFilesResult, IncidentRow } from '../../common/protocol';
 
 /** What the service needs from where it runs (Node: server.ts; a web worker: worker.ts; tests). */
 export interface ServiceHost {
@@ -57,8 +63,16 @@ export interface ServiceHost {
   /** Diagnostics the service publishes itself: the config files' problems. */
   publishDiagnostics(params: PublishDiagnosticsParams): void;
   logError(message: string): void;
+  /** Runs lints: on Node, worker threads with a deadline (lintPool.ts); else in-process. */
+  lint?: LintRunner;
   /** Where rule pages are when the client does not say (`initializationOptions.ruleDocsBaseUri`). */
   ruleDocsBaseUri: string;
+  /** A workspace file's text from disk; absent where there is no file system (the web worker). */
+  readFile?(uri: string): string | undefined;
+  /** The open document of a URI, if any: its live analysis wins over the disk copy. */
+  openDocument?(uri: string): TextDocument | undefined;
+  /** Every open document (for the Incidents view). */
+  openDocuments?(): TextDocument[];
 }
 
 export type PostmortemService = ReturnType<typeof createPostmortemService>;
@@ -66,6 +80,7 @@ export type PostmortemService = ReturnType<typeof createPostmortemService>;
 export function createPostmortemService(host: ServiceHost) {
   let workspaceFolders: string[] = [];
   let snippetSupport = false;
+  let snippetEditSupport = false;
   let docs = ruleDocs(host.ruleDocsBaseUri);
   let configProblems = new ConfigProblems(host.publishDiagnostics, docs);
   const settings = createSettingsStore(() => host.pullSettings?.());
@@ -79,20 +94,26 @@ export function createPostmortemService(host: ServiceHost) {
     return found?.config;
   }
 
-  function analysisOf(document: TextDocument): Promise<Analysis> {
-    const cached = analyses.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    const { uri, version } = document;
-    const analysis = settings.get(uri).then((values) =>
+  function analyseNow(document: TextDocument): Promise<Analysis> {
+    const { uri } = document;
+    return settings.get(uri).then((values) =>
       analyse(document, {
         settings: values,
         config: configFor(uri),
         override: overrides.get(uri),
         globPath: globPath(uri, workspaceFolders),
         docs,
+        lint: host.lint ?? lintInProcess,
         logError: host.logError,
       }),
     );
+  }
+
+  function analysisOf(document: TextDocument): Promise<Analysis> {
+    const cached = analyses.get(document.uri);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const { uri, version } = document;
+    const analysis = analyseNow(document);
     analyses.set(uri, { version, analysis });
     // A failure is not kept: the next request tries again.
     analysis.catch(() => analyses.get(uri)?.analysis === analysis && analyses.delete(uri));
@@ -104,9 +125,17 @@ export function createPostmortemService(host: ServiceHost) {
     return uri ? configFor(`${uri.replace(/\/$/, '')}/new-postmortem.md`) : undefined;
   }
 
+  const workspaceFiles = createWorkspaceFiles({
+    readFile: (uri) => host.readFile?.(uri),
+    analyse: analyseNow,
+    isOpen: (uri) => host.openDocument?.(uri) !== undefined,
+    publishDiagnostics: host.publishDiagnostics,
+  });
+
   return {
     initialize(params: InitializeParams): InitializeResult {
       snippetSupport = Boolean(params.capabilities.textDocument?.completion?.completionItem?.snippetSupport);
+      snippetEditSupport = Boolean((params.capabilities.workspace?.workspaceEdit as { snippetEditSupport?: boolean } | undefined)?.snippetEditSupport);
       workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
       if (!workspaceFolders.length && params.rootUri) workspaceFolders = [params.rootUri];
       const options = params.initializationOptions as { ruleDocsBaseUri?: unknown } | undefined;
@@ -144,7 +173,7 @@ export function createPostmortemService(host: ServiceHost) {
 
     async codeActions(document: TextDocument, params: CodeActionParams): Promise<CodeAction[]> {
       const analysis = await analysisOf(document);
-      return analysis.isPostmortem ? codeActions(document, analysis.findings, params, docs) : [];
+      return analysis.isPostmortem ? codeActions(document, analysis.findings, params, docs, snippetEditSupport) : [];
     },
 
     async documentSymbols(document: TextDocument): Promise<DocumentSymbol[]> {
@@ -183,6 +212,14 @@ export function createPostmortemService(host: ServiceHost) {
       return statedLength(document, (await analysisOf(document)).model);
     },
 
+    /** Pasted or file text converted and merged into the document's timeline (`postmortem/importTimeline`). */
+    async importTimeline(document: TextDocument | undefined, params: ImportTimelineParams): Promise<ImportTimelineResult> {
+      if (!document) return importRefused('The document is not open.');
+      const analysis = await analysisOf(document);
+      if (params?.requirePostmortem && !analysis.isPostmortem) return importRefused('This file is not treated as a postmortem.');
+      return importTimeline(document, analysis.options.profile, analysis.options.phaseWords, params);
+    },
+
     profiles(params: ProfilesParams | undefined): ProfileInfo[] {
       return profileInfos(configForFolder(params?.uri));
     },
@@ -216,6 +253,57 @@ export function createPostmortemService(host: ServiceHost) {
     documentClosed(uri: string): void {
       analyses.delete(uri);
       settings.forget(uri);
+    },
+
+    /**
+     * Checks workspace files from disk (postmortem.checkWorkspace) and publishes the problems of
+     * those that are postmortems and not open. `changed`: the Incidents view should ask again.
+     */
+    async checkFiles(uris: string[], token?: Cancellation): Promise<CheckFilesResult & { changed: boolean }> {
+      if (!host.readFile) return { supported: false, checked: 0, postmortems: 0, unreadable: [], changed: false };
+      return workspaceFiles.check(uris, token);
+    },
+
+    /** Whether a closed document's problems come from its disk copy (it was listed by a workspace check). */
+    tracksFile: (uri: string) => workspaceFiles.tracks(uri),
+
+    /**
+     * Watched Markdown files changed on disk: a deleted file's problems go; a changed or new one is
+     * read again, once a workspace check has run. Returns whether the Incidents view should ask again.
+     */
+    async markdownFilesChanged(changes: { uri: string; deleted: boolean }[]): Promise<boolean> {
+      let changed = false;
+      const again: string[] = [];
+      for (const change of changes) {
+        if (change.deleted) changed = workspaceFiles.deleted(change.uri) || changed;
+        else if (host.readFile && (workspaceFiles.tracks(change.uri) || workspaceFiles.all().length)) again.push(change.uri);
+      }
+      if (again.length) changed = (await workspaceFiles.check(again)).changed || changed;
+      return changed;
+    },
+
+    /** Settings or config files changed: every file listed by a workspace check is decided again. */
+    async recheckFiles(): Promise<boolean> {
+      const uris = workspaceFiles.all();
+      return uris.length ? (await workspaceFiles.check(uris)).changed : false;
+    },
+
+    /** A document was closed: its disk copy's problems are published again, if it has one. */
+    restoreDiskCopy: (uri: string) => workspaceFiles.reopenDiskCopy(uri),
+
+    /** The Incidents view's rows: every postmortem open or checked from disk, the open text winning. */
+    async incidents(): Promise<IncidentRow[]> {
+      const rows = new Map<string, IncidentRow>();
+      for (const analysis of workspaceFiles.diskAnalyses()) {
+        if (host.openDocument?.(analysis.uri)) continue;
+        const row = incidentRow(analysis, false);
+        if (row) rows.set(row.uri, row);
+      }
+      for (const document of host.openDocuments?.() ?? []) {
+        const row = incidentRow(await analysisOf(document), true);
+        if (row) rows.set(row.uri, row);
+      }
+      return [...rows.values()];
     },
   };
 }

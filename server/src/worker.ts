@@ -1,6 +1,7 @@
 // The language server in a web worker, for VS Code in the browser (vscode.dev, github.dev). The
 // same service and router as on Node; there is no file system here, so no `.postmortemrc.json` is
-// read: settings alone configure it.
+// read (settings alone configure it) and no `readFile`: the workspace check answers that it cannot
+// read files that are not open, and the client says so.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from './startServer';
 

@@ -20,8 +20,9 @@ export class TestClient {
   constructor(
     private readonly rootPath?: string,
     serverPath = SERVER,
+    env?: Record<string, string>,
   ) {
-    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe', env: env && { ...process.env, ...env } });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -3,10 +3,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const REPO = resolve(__dirname, '..', '..', '..');
+// Tests are bundled at different depths under out/test/, so the checkout is found from where
+// npm runs them (its root) as well as from this file.
+const REPOS = [process.cwd(), resolve(__dirname, '..', '..', '..'), resolve(__dirname, '..', '..', '..', '..')];
 
 export function corpusDir(): string | undefined {
-  const candidates = [process.env.POSTMORTEM_CORPUS, resolve(REPO, '..', 'shared', 'corpus')].filter(Boolean) as string[];
+  const candidates = [process.env.POSTMORTEM_CORPUS, ...REPOS.map((repo) => resolve(repo, '..', 'shared', 'corpus'))].filter(Boolean) as string[];
   return candidates.find((dir) => existsSync(resolve(dir, 'seed-postmortem.md')));
 }
 

@@ -15,7 +15,8 @@ function run(args: string[], cwd: string) {
 }
 
 const SLACK = 'Alice Smith  [11:22 AM]\nAPI down (edited)\nBob Jones  [11:40 AM]\nrolled back the deploy\n';
-const POSTMORTEM = '# Postmortem: checkout\n\n## Issue Summary\n\nDuration: 2024-05-02 11:00 - 12:00 EAT\n\n## Timeline\n\n- 11:00 EAT: deploy started\n- 11:50 EAT: resolved\n\n## Root Cause and Resolution\n\nA bug.\n';
+const POSTMORTEM =
+  '# Postmortem: checkout\n\n## Issue Summary\n\nDuration: 2024-05-02 11:00 - 12:00 EAT\n\n## Timeline\n\n- 11:00 EAT: deploy started\n- 11:50 EAT: resolved\n\n## Root Cause and Resolution\n\nA bug.\n';
 
 describe('postmortem-lint import', function () {
   let dir: string;
@@ -35,8 +36,14 @@ describe('postmortem-lint import', function () {
   it('reads a Slack export channel folder with users.json beside it, and writes date lines across days', () => {
     mkdirSync(join(dir, 'export', 'incident'), { recursive: true });
     writeFileSync(join(dir, 'export', 'users.json'), JSON.stringify([{ id: 'U1', name: 'ann', profile: { real_name: 'Ann Lee' } }]));
-    writeFileSync(join(dir, 'export', 'incident', '2024-05-02.json'), JSON.stringify([{ type: 'message', user: 'U1', text: 'down again', ts: '1714693800.000100' }]));
-    writeFileSync(join(dir, 'export', 'incident', '2024-05-03.json'), JSON.stringify([{ type: 'message', user: 'U1', text: 'fixed, <@U1> out', ts: '1714697400.5' }]));
+    writeFileSync(
+      join(dir, 'export', 'incident', '2024-05-02.json'),
+      JSON.stringify([{ type: 'message', user: 'U1', text: 'down again', ts: '1714693800.000100' }]),
+    );
+    writeFileSync(
+      join(dir, 'export', 'incident', '2024-05-03.json'),
+      JSON.stringify([{ type: 'message', user: 'U1', text: 'fixed, <@U1> out', ts: '1714697400.5' }]),
+    );
     const result = run(['--from', 'slack-json', 'export/incident'], dir);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '**2024-05-02**\n\n- 23:50 UTC: Ann Lee: down again\n\n**2024-05-03**\n\n- 00:50 UTC: Ann Lee: fixed, @Ann Lee out\n');
@@ -50,7 +57,10 @@ describe('postmortem-lint import', function () {
     const merged = readFileSync(join(dir, 'pm.md'), 'utf8');
     assert.equal(
       merged,
-      POSTMORTEM.replace('- 11:00 EAT: deploy started\n', '- 11:00 EAT: deploy started\n- 11:22 EAT: Alice Smith: API down\n- 11:40 EAT: Bob Jones: rolled back the deploy\n'),
+      POSTMORTEM.replace(
+        '- 11:00 EAT: deploy started\n',
+        '- 11:00 EAT: deploy started\n- 11:22 EAT: Alice Smith: API down\n- 11:40 EAT: Bob Jones: rolled back the deploy\n',
+      ),
     );
     const second = run(['--into', 'pm.md', 'slack.txt'], dir);
     assert.equal(second.status, 0, second.stderr);
@@ -63,7 +73,10 @@ describe('postmortem-lint import', function () {
     writeFileSync(join(dir, 'bad.log'), 'May  2 14:04:11 api-1 nginx: ok\nthis is not syslog\n');
     const result = run(['--from', 'syslog', '--into', 'pm.md', 'bad.log'], dir);
     assert.equal(result.status, 2);
-    assert.equal(result.stderr, 'postmortem-lint import: bad.log: line 2: "this is not syslog" is not a syslog line (RFC 3164 "May  2 14:04:11 host app: text" or RFC 5424). Nothing was written.\n');
+    assert.equal(
+      result.stderr,
+      'postmortem-lint import: bad.log: line 2: "this is not syslog" is not a syslog line (RFC 3164 "May  2 14:04:11 host app: text" or RFC 5424). Nothing was written.\n',
+    );
     assert.equal(readFileSync(join(dir, 'pm.md'), 'utf8'), POSTMORTEM);
   });
 

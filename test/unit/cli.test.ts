@@ -233,7 +233,7 @@ describe('postmortem-lint (dist/cli.js)', function () {
     it('--profile overrides the profile', function () {
       const { problems } = json(['--profile', 'google-sre', `${FIXTURES}/warnings-only.md`]);
       const missing = problems.filter((p) => p.ruleId === 'section-missing');
-      assert.ok(missing.some((p) => /"Detection" section is missing \(Google SRE profile\)/.test(p.message)), JSON.stringify(problems));
+      assert.ok(missing.some((p) => /"Lessons Learned" section is missing \(Google SRE profile\)/.test(p.message)), JSON.stringify(problems));
       assert.ok(!problems.some((p) => p.ruleId === 'word-count'));
     });
 
@@ -344,6 +344,7 @@ describe('postmortem-lint (dist/cli.js)', function () {
           '3 heading-space',
           '5 duration-timezone',
           '5 duration-mismatch',
+          '9 timeline-coverage',
           '14 timestamp-order',
           '16 timestamp-invalid',
           '26 section-not-heading',

@@ -77,7 +77,7 @@ describe('core/config', function () {
         findings.map((f) => f.message),
         [
           'Profile "acme": sections[0]: unknown key "synonym" (expected id, title, synonyms, required, template).',
-          'Profile "acme": unknown key "colour" (expected name, description, extends, sections, requiredFields, fieldsSection, words, timelineAsList).',
+          'Profile "acme": unknown key "colour" (expected name, description, extends, sections, requiredFields, fieldsSection, words, timelineAsList, actionItems, timelineStory).',
         ],
       );
       assert.equal(config.profile, 'acme');

@@ -46,14 +46,38 @@ describe('import: Slack copied from the app', () => {
   it('guesses phases from the phase words', () => {
     const result = convertImport(conversation, 'slack', { date: MAY_2, zone: 'UTC' });
     assert.ok(result.ok);
-    assert.deepEqual(result.entries.map((e) => e.phase), ['started', undefined, 'mitigated', 'resolved']);
+    assert.deepEqual(
+      result.entries.map((e) => e.phase),
+      ['started', undefined, 'mitigated', 'resolved'],
+    );
   });
 
   const cases: [string, string, [string, string][]][] = [
-    ['24-hour bracketed times', 'Ops Bot  [16:00]\ndeploy started\n[16:05] canary at 5%', [['2024-05-02T16:00:00.000Z', 'Ops Bot: deploy started'], ['2024-05-02T16:05:00.000Z', 'Ops Bot: canary at 5%']]],
-    ['a conversation crossing midnight without a divider', 'Ann  [23:50]\nstill failing\nAnn  [00:10]\nbetter', [['2024-05-02T23:50:00.000Z', 'Ann: still failing'], ['2024-05-03T00:10:00.000Z', 'Ann: better']]],
+    [
+      '24-hour bracketed times',
+      'Ops Bot  [16:00]\ndeploy started\n[16:05] canary at 5%',
+      [
+        ['2024-05-02T16:00:00.000Z', 'Ops Bot: deploy started'],
+        ['2024-05-02T16:05:00.000Z', 'Ops Bot: canary at 5%'],
+      ],
+    ],
+    [
+      'a conversation crossing midnight without a divider',
+      'Ann  [23:50]\nstill failing\nAnn  [00:10]\nbetter',
+      [
+        ['2024-05-02T23:50:00.000Z', 'Ann: still failing'],
+        ['2024-05-03T00:10:00.000Z', 'Ann: better'],
+      ],
+    ],
     ['a message line ending in a time is not a header', 'Ann  [10:00]\nwe restart at 11:30\nok', [['2024-05-02T10:00:00.000Z', 'Ann: we restart at 11:30 ok']]],
-    ['Today and Yesterday dividers around the document date', 'Yesterday\nAnn  [22:00]\nalerts\nToday\nAnn  [01:00]\nfixed', [['2024-05-01T22:00:00.000Z', 'Ann: alerts'], ['2024-05-02T01:00:00.000Z', 'Ann: fixed']]],
+    [
+      'Today and Yesterday dividers around the document date',
+      'Yesterday\nAnn  [22:00]\nalerts\nToday\nAnn  [01:00]\nfixed',
+      [
+        ['2024-05-01T22:00:00.000Z', 'Ann: alerts'],
+        ['2024-05-02T01:00:00.000Z', 'Ann: fixed'],
+      ],
+    ],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => assert.deepEqual(entriesOf(convertImport(text, 'slack', { date: MAY_2, zone: 'UTC' })), expected));
@@ -62,7 +86,10 @@ describe('import: Slack copied from the app', () => {
   it('asks for the zone and the date it lacks, and names the line it cannot read', () => {
     assert.equal(failureOf(convertImport(conversation, 'slack', { date: MAY_2 })).missing, 'zone');
     assert.equal(failureOf(convertImport('Ann  [10:00]\nhi', 'slack', { zone: 'UTC' })).missing, 'date');
-    assert.match(failureOf(convertImport('hello there\nAnn  [10:00]\nhi', 'slack', { date: MAY_2, zone: 'UTC' })).error, /^line 1: "hello there" is not a Slack message header/);
+    assert.match(
+      failureOf(convertImport('hello there\nAnn  [10:00]\nhi', 'slack', { date: MAY_2, zone: 'UTC' })).error,
+      /^line 1: "hello there" is not a Slack message header/,
+    );
     assert.match(failureOf(convertImport('Ann  [13:75]\nhi', 'slack', { date: MAY_2, zone: 'UTC' })).error, /^line 1: .*minutes/);
   });
 });
@@ -70,7 +97,13 @@ describe('import: Slack copied from the app', () => {
 describe('import: Slack export JSON', () => {
   const exportFile = JSON.stringify([
     { type: 'message', subtype: 'channel_join', user: 'U02', text: '<@U02> has joined the channel', ts: '1714658000.000100' },
-    { type: 'message', user: 'U01', text: 'paging <@U02>: checkout is down &amp; <#C9|ops> knows', ts: '1714658651.000200', user_profile: { real_name: 'Alice Smith' } },
+    {
+      type: 'message',
+      user: 'U01',
+      text: 'paging <@U02>: checkout is down &amp; <#C9|ops> knows',
+      ts: '1714658651.000200',
+      user_profile: { real_name: 'Alice Smith' },
+    },
     { type: 'message', user: 'U02', text: 'see <https://status.example.com|status page>', ts: '1714658712.999900' },
     { type: 'message', subtype: 'bot_message', username: 'deploybot', text: 'rollback finished', ts: 1714659000.5 },
   ]);
@@ -93,15 +126,32 @@ describe('import: Slack export JSON', () => {
 describe('import: PagerDuty log entries', () => {
   const log = JSON.stringify({
     log_entries: [
-      { type: 'resolve_log_entry', created_at: '2024-05-02T15:30:00Z', agent: { type: 'user_reference', summary: 'Alice Smith' }, summary: 'Resolved by Alice Smith' },
-      { type: 'trigger_log_entry', created_at: '2024-05-02T14:04:11Z', agent: { type: 'service_reference', summary: 'Checkout API' }, channel: { type: 'api' }, summary: 'Triggered through the API' },
+      {
+        type: 'resolve_log_entry',
+        created_at: '2024-05-02T15:30:00Z',
+        agent: { type: 'user_reference', summary: 'Alice Smith' },
+        summary: 'Resolved by Alice Smith',
+      },
+      {
+        type: 'trigger_log_entry',
+        created_at: '2024-05-02T14:04:11Z',
+        agent: { type: 'service_reference', summary: 'Checkout API' },
+        channel: { type: 'api' },
+        summary: 'Triggered through the API',
+      },
       { type: 'acknowledge_log_entry', created_at: '2024-05-02T14:09:00+02:00', agent: { summary: 'Bob Jones' }, summary: 'Acknowledged by Bob Jones' },
       { type: 'escalate_log_entry', created_at: '2024-05-02T14:20:00Z', summary: 'Escalated to Level 2: Database team' },
-      { type: 'annotate_log_entry', created_at: '2024-05-02T14:25:00Z', agent: { summary: 'Bob Jones' }, channel: { type: 'note', summary: 'failing over to the replica' }, summary: 'Note added' },
+      {
+        type: 'annotate_log_entry',
+        created_at: '2024-05-02T14:25:00Z',
+        agent: { summary: 'Bob Jones' },
+        channel: { type: 'note', summary: 'failing over to the replica' },
+        summary: 'Note added',
+      },
     ],
   });
 
-  it('turns each log entry into an entry in time order, with its phase and a note\'s own words', () => {
+  it("turns each log entry into an entry in time order, with its phase and a note's own words", () => {
     const result = convertImport(log, 'pagerduty');
     assert.deepEqual(entriesOf(result), [
       ['2024-05-02T12:09:00.000Z', 'PagerDuty: Acknowledged by Bob Jones'],
@@ -111,7 +161,10 @@ describe('import: PagerDuty log entries', () => {
       ['2024-05-02T15:30:00.000Z', 'PagerDuty: Resolved by Alice Smith'],
     ]);
     assert.ok(result.ok);
-    assert.deepEqual(result.entries.map((e) => e.phase), ['acknowledged', 'detected', 'escalated', undefined, 'resolved']);
+    assert.deepEqual(
+      result.entries.map((e) => e.phase),
+      ['acknowledged', 'detected', 'escalated', undefined, 'resolved'],
+    );
   });
 
   it('names the field it cannot read', () => {
@@ -133,7 +186,13 @@ describe('import: Alertmanager and Grafana webhooks', () => {
         endsAt: '2024-05-02T15:10:00Z',
         fingerprint: 'a1',
       },
-      { status: 'firing', labels: { alertname: 'QueueBacklog' }, annotations: { description: 'orders queue > 10k' }, startsAt: '2024-05-02T14:06:00Z', endsAt: '0001-01-01T00:00:00Z' },
+      {
+        status: 'firing',
+        labels: { alertname: 'QueueBacklog' },
+        annotations: { description: 'orders queue > 10k' },
+        startsAt: '2024-05-02T14:06:00Z',
+        endsAt: '0001-01-01T00:00:00Z',
+      },
     ],
   };
 
@@ -160,21 +219,35 @@ describe('import: Alertmanager and Grafana webhooks', () => {
 
 describe('import: syslog and journalctl', () => {
   const cases: [ImportFormat, string, [string, string][]][] = [
-    ['syslog', '<34>May  2 14:04:11 api-1 nginx[812]: upstream timed out\nMay  2 14:05:00 api-1 kernel: Out of memory: Killed process 912', [
-      ['2024-05-02T12:04:11.000Z', 'api-1 nginx: upstream timed out'],
-      ['2024-05-02T12:05:00.000Z', 'api-1 kernel: Out of memory: Killed process 912'],
-    ]],
-    ['syslog', '<165>1 2024-05-02T14:04:11.003Z db-1 postgres 4411 ID47 [meta x="1"] connection limit reached\n<13>1 2024-05-02T16:05:00+02:00 db-1 - - - - failover done', [
-      ['2024-05-02T14:04:11.003Z', 'db-1 postgres: connection limit reached'],
-      ['2024-05-02T14:05:00.000Z', 'db-1 failover done'],
-    ]],
-    ['journalctl', '-- Logs begin at Thu 2024-05-02 10:00:00 CEST. --\nMay 02 14:04:11 api-1 systemd[1]: checkout.service: Main process exited\n-- Boot 3f2a --\nMay 02 14:06:30 api-1 systemd[1]: Started checkout.service.', [
-      ['2024-05-02T12:04:11.000Z', 'api-1 systemd: checkout.service: Main process exited'],
-      ['2024-05-02T12:06:30.000Z', 'api-1 systemd: Started checkout.service.'],
-    ]],
-    ['journalctl', '2024-05-02T16:04:11+0200 api-1 app[42]: panic: nil map\n    goroutine 1 [running]:', [
-      ['2024-05-02T14:04:11.000Z', 'api-1 app: panic: nil map goroutine 1 [running]:'],
-    ]],
+    [
+      'syslog',
+      '<34>May  2 14:04:11 api-1 nginx[812]: upstream timed out\nMay  2 14:05:00 api-1 kernel: Out of memory: Killed process 912',
+      [
+        ['2024-05-02T12:04:11.000Z', 'api-1 nginx: upstream timed out'],
+        ['2024-05-02T12:05:00.000Z', 'api-1 kernel: Out of memory: Killed process 912'],
+      ],
+    ],
+    [
+      'syslog',
+      '<165>1 2024-05-02T14:04:11.003Z db-1 postgres 4411 ID47 [meta x="1"] connection limit reached\n<13>1 2024-05-02T16:05:00+02:00 db-1 - - - - failover done',
+      [
+        ['2024-05-02T14:04:11.003Z', 'db-1 postgres: connection limit reached'],
+        ['2024-05-02T14:05:00.000Z', 'db-1 failover done'],
+      ],
+    ],
+    [
+      'journalctl',
+      '-- Logs begin at Thu 2024-05-02 10:00:00 CEST. --\nMay 02 14:04:11 api-1 systemd[1]: checkout.service: Main process exited\n-- Boot 3f2a --\nMay 02 14:06:30 api-1 systemd[1]: Started checkout.service.',
+      [
+        ['2024-05-02T12:04:11.000Z', 'api-1 systemd: checkout.service: Main process exited'],
+        ['2024-05-02T12:06:30.000Z', 'api-1 systemd: Started checkout.service.'],
+      ],
+    ],
+    [
+      'journalctl',
+      '2024-05-02T16:04:11+0200 api-1 app[42]: panic: nil map\n    goroutine 1 [running]:',
+      [['2024-05-02T14:04:11.000Z', 'api-1 app: panic: nil map goroutine 1 [running]:']],
+    ],
   ];
   for (const [format, text, expected] of cases) {
     it(`${format}: ${text.split('\n')[0].slice(0, 50)}`, () => {
@@ -185,13 +258,18 @@ describe('import: syslog and journalctl', () => {
   it('RFC 3164 lines have no year and no zone: both are asked for; a December line read in January is last year', () => {
     assert.equal(failureOf(convertImport('May  2 14:04:11 h app: x', 'syslog', { date: MAY_2 })).missing, 'zone');
     assert.equal(failureOf(convertImport('May  2 14:04:11 h app: x', 'syslog', { zone: 'UTC' })).missing, 'date');
-    assert.deepEqual(entriesOf(convertImport('Dec 31 23:59:00 h app: x', 'syslog', { date: { year: 2025, month: 1, day: 1 }, zone: 'UTC' })), [['2024-12-31T23:59:00.000Z', 'h app: x']]);
+    assert.deepEqual(entriesOf(convertImport('Dec 31 23:59:00 h app: x', 'syslog', { date: { year: 2025, month: 1, day: 1 }, zone: 'UTC' })), [
+      ['2024-12-31T23:59:00.000Z', 'h app: x'],
+    ]);
     // Lines with their own offset need neither.
     assert.equal(entriesOf(convertImport('2024-05-02T16:04:11+0200 h app: x', 'journalctl', {})).length, 1);
   });
 
   it('names the line it cannot read', () => {
-    assert.match(failureOf(convertImport('May  2 14:04:11 h app: x\nnot a log line', 'syslog', { date: MAY_2, zone: 'UTC' })).error, /^line 2: "not a log line" is not a syslog line/);
+    assert.match(
+      failureOf(convertImport('May  2 14:04:11 h app: x\nnot a log line', 'syslog', { date: MAY_2, zone: 'UTC' })).error,
+      /^line 2: "not a log line" is not a syslog line/,
+    );
   });
 });
 
@@ -225,7 +303,10 @@ describe('import: kubectl get events -o json', () => {
   it('reads firstTimestamp, else eventTime, with the object, reason and repeat count', () => {
     assert.deepEqual(entriesOf(convertImport(events, 'kubectl')), [
       ['2024-05-02T14:02:00.123Z', 'Kubernetes: Deployment prod/checkout ScalingReplicaSet: Scaled up replica set checkout-8c1 to 3'],
-      ['2024-05-02T14:04:11.000Z', 'Kubernetes: Warning Pod prod/checkout-7d9f BackOff: Back-off restarting failed container (12 times until 2024-05-02T14:20:00Z)'],
+      [
+        '2024-05-02T14:04:11.000Z',
+        'Kubernetes: Warning Pod prod/checkout-7d9f BackOff: Back-off restarting failed container (12 times until 2024-05-02T14:20:00Z)',
+      ],
     ]);
   });
 
@@ -265,7 +346,7 @@ describe('import: into a document', () => {
     return { outcome, text: applyEdits(document, outcome.merge.edits).text };
   }
 
-  it('writes list entries in the timeline\'s 12-hour clock and zone suffix, in time order, keeping every existing line', () => {
+  it("writes list entries in the timeline's 12-hour clock and zone suffix, in time order, keeping every existing line", () => {
     const document = [
       '# Postmortem: checkout',
       '',
@@ -328,25 +409,48 @@ describe('import: into a document', () => {
   });
 
   it('writes table rows in a table timeline, with pipes in the text escaped', () => {
-    const document = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\n| Time | Event | Owner |\n| --- | --- | --- |\n| 08:10 UTC | deploy | Ann |\n| 08:50 UTC | resolved | Ann |\n';
+    const document =
+      '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\n| Time | Event | Owner |\n| --- | --- | --- |\n| 08:10 UTC | deploy | Ann |\n| 08:50 UTC | resolved | Ann |\n';
     const { text } = merged(document, 'Bob  [08:30]\nerrors | timeouts', { zone: 'UTC' });
     assert.match(text, /\| 08:10 UTC \| deploy \| Ann \|\n\| 08:30 UTC \| Bob: errors \\\| timeouts \| \|\n\| 08:50 UTC \| resolved \| Ann \|/);
   });
 
-  it('writes date lines when the import spans days, and converts offsets into the timeline\'s zone', () => {
+  it("writes date lines when the import spans days, and converts offsets into the timeline's zone", () => {
     const document = '# Incident\n\nDuration: 2024-05-02 22:00 - 23:59 UTC\n\n## Timeline\n\n- 22:00 UTC: deploy\n';
-    const alerts = JSON.stringify({ alerts: [{ status: 'resolved', labels: { alertname: 'Down' }, startsAt: '2024-05-03T00:30:00+02:00', endsAt: '2024-05-03T01:15:00Z' }] });
+    const alerts = JSON.stringify({
+      alerts: [{ status: 'resolved', labels: { alertname: 'Down' }, startsAt: '2024-05-03T00:30:00+02:00', endsAt: '2024-05-03T01:15:00Z' }],
+    });
     const { text } = merged(document, alerts);
-    assert.equal(text.split('## Timeline\n')[1], '\n- 22:00 UTC: deploy\n- 22:30 UTC: Alert Down fired\n\n**2024-05-03**\n\n- 01:15 UTC: Alert Down resolved\n');
+    assert.equal(
+      text.split('## Timeline\n')[1],
+      '\n- 22:00 UTC: deploy\n- 22:30 UTC: Alert Down fired\n\n**2024-05-03**\n\n- 01:15 UTC: Alert Down resolved\n',
+    );
     const entries = parse(text, ALX).model.entries;
-    assert.deepEqual(entries.map((e) => new Date(e.timestamp.epochMs!).toISOString()), ['2024-05-02T22:00:00.000Z', '2024-05-02T22:30:00.000Z', '2024-05-03T01:15:00.000Z']);
+    assert.deepEqual(
+      entries.map((e) => new Date(e.timestamp.epochMs!).toISOString()),
+      ['2024-05-02T22:00:00.000Z', '2024-05-02T22:30:00.000Z', '2024-05-03T01:15:00.000Z'],
+    );
   });
 
   it('restores the date of the entries below a date line it wrote', () => {
     const document = '# Incident\n\nDuration: 2024-05-02 22:00 - 23:59 UTC\n\n## Timeline\n\n- 22:00 UTC: deploy\n\n**2024-05-03**\n\n- 02:00 UTC: resolved\n';
-    const alerts = JSON.stringify({ alerts: [{ status: 'firing', labels: { alertname: 'Down' }, startsAt: '2024-05-03T01:00:00Z', endsAt: '0001-01-01T00:00:00Z' }] });
+    const alerts = JSON.stringify({
+      alerts: [{ status: 'firing', labels: { alertname: 'Down' }, startsAt: '2024-05-03T01:00:00Z', endsAt: '0001-01-01T00:00:00Z' }],
+    });
     const { text } = merged(document, alerts);
-    assert.equal(text.split('## Timeline\n')[1], '\n- 22:00 UTC: deploy\n\n**2024-05-03**\n\n- 01:00 UTC: Alert Down fired (still firing)\n- 02:00 UTC: resolved\n');
+    assert.equal(
+      text.split('## Timeline\n')[1],
+      '\n- 22:00 UTC: deploy\n\n**2024-05-03**\n\n- 01:00 UTC: Alert Down fired (still firing)\n- 02:00 UTC: resolved\n',
+    );
+  });
+
+  it('never splits a line: the two blanks of a hard break stay on their line, in a list and in a timeline of prose', () => {
+    const list = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\n- 08:10 UTC: deploy  \n  with the cache  \n';
+    assert.equal(merged(list, 'Bob  [08:30]\nfound it', { zone: 'UTC' }).text, `${list}- 08:30 UTC: Bob: found it\n`);
+    const prose = '# Incident\n\nDuration: 2024-05-02 08:00 - 09:00 UTC\n\n## Timeline\n\nWe have no entries yet.  \n';
+    const { text } = merged(prose, 'Bob  [08:30]\nfound it', { zone: 'UTC' });
+    assert.ok(text.startsWith(prose.slice(0, -1)), text);
+    assert.match(text, /We have no entries yet\.  \n\n- 08:30 UTC: Bob: found it/);
   });
 
   it('creates the timeline section where the profile puts it when there is none', () => {
@@ -365,7 +469,9 @@ describe('import: into a document', () => {
   });
 
   it('fails with a message, and no edit, on input it cannot read', () => {
-    const outcome = importIntoDocument('# Incident\n\n## Timeline\n', ALX, { sources: [{ text: '{"log_entries": [{"type": "trigger_log_entry", "created_at": 5}]}', name: 'pd.json' }] });
+    const outcome = importIntoDocument('# Incident\n\n## Timeline\n', ALX, {
+      sources: [{ text: '{"log_entries": [{"type": "trigger_log_entry", "created_at": 5}]}', name: 'pd.json' }],
+    });
     assert.ok(!outcome.ok);
     assert.match(outcome.error, /^pd\.json: log_entries\[0\]\.created_at: 5 is not an RFC 3339 time/);
   });
@@ -380,4 +486,47 @@ describe('import: on its own (the CLI without --into)', () => {
     assert.ok(two.ok);
     assert.deepEqual(two.lines, ['**2024-05-02**', '', '- 23:50 UTC+02:00: Ann: still down', '', '**2024-05-03**', '', '- 00:20 UTC+02:00: Ann: back']);
   });
+});
+
+describe('import: entries read back as the instants imported, whatever the timeline style', () => {
+  const alerts = JSON.stringify({
+    alerts: [
+      { status: 'resolved', labels: { alertname: 'Down' }, startsAt: '2024-05-02T14:04:11Z', endsAt: '2024-05-02T17:45:30Z' },
+      { status: 'firing', labels: { alertname: 'Slow' }, startsAt: '2024-05-02T15:10:00+02:00', endsAt: '0001-01-01T00:00:00Z' },
+    ],
+  });
+  const styles: [string, string, RegExp][] = [
+    ['24-hour list with UTC', '- 14:00 UTC: deploy\n- 18:00 UTC: closed\n', /^- 14:04 UTC: Alert Down fired$/m],
+    ['12-hour lower-case, zero-padded, no blank', '- 02:00pm UTC: deploy\n- 06:00pm UTC: closed\n', /^- 02:04pm UTC: Alert Down fired$/m],
+    ['bold times with a dash', '- **14:00 UTC** - deploy\n- **18:00 UTC** - closed\n', /^- \*\*14:04 UTC\*\* - Alert Down fired$/m],
+    ['seconds', '- 14:00:00 UTC: deploy\n- 18:00:00 UTC: closed\n', /^- 17:45:30 UTC: Alert Down resolved$/m],
+    ['an abbreviation zone', '- 5:00 PM EAT: deploy\n- 9:00 PM EAT: closed\n', /^- 5:04 PM EAT: Alert Down fired$/m],
+    ['dated entries', '- 2024-05-02 14:00 UTC: deploy\n- 2024-05-02 18:00 UTC: closed\n', /^- 2024-05-02 14:04 UTC: Alert Down fired$/m],
+    ['long dated entries', '- May 2, 2024, 14:00 UTC: deploy\n- May 2, 2024, 18:00 UTC: closed\n', /^- May 2, 2024, 14:04 UTC: Alert Down fired$/m],
+    ['a table', '| Time | Event |\n| --- | --- |\n| 14:00 UTC | deploy |\n| 18:00 UTC | closed |\n', /^\| 14:04 UTC \| Alert Down fired \|$/m],
+    ['numbered list', '1. 14:00 UTC: deploy\n2. 18:00 UTC: closed\n', /^1\. 14:04 UTC: Alert Down fired$/m],
+    ['zone declared once', 'All times UTC.\n\n- 14:00: deploy\n- 18:00: closed\n', /^- 14:04: Alert Down fired$/m],
+  ];
+  for (const [name, timeline, line] of styles) {
+    it(name, () => {
+      const document = `# Incident\n\nDuration: 2024-05-02 14:00 - 18:00 UTC\n\n## Timeline\n\n${timeline}`;
+      const outcome = importIntoDocument(document, ALX, { sources: [{ text: alerts }] });
+      assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
+      const text = applyEdits(document, outcome.merge.edits).text;
+      assert.match(text, line);
+      const precision = /\d:\d\d:\d\d/.test(timeline) ? 1000 : 60_000;
+      const floor = (ms: number) => Math.floor(ms / precision) * precision;
+      const expected = [
+        Date.parse('2024-05-02T14:00:00Z'),
+        Date.parse('2024-05-02T14:04:11Z'),
+        Date.parse('2024-05-02T13:10:00Z'),
+        Date.parse('2024-05-02T17:45:30Z'),
+        Date.parse('2024-05-02T18:00:00Z'),
+      ]
+        .map(floor)
+        .sort((a, b) => a - b);
+      const read = parse(text, ALX).model.entries.map((entry) => entry.timestamp.epochMs);
+      assert.deepEqual(read, expected, text);
+    });
+  }
 });

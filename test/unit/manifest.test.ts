@@ -4,11 +4,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from '../../server/src/core/config';
 import { PHASE_NAMES } from '../../server/src/core/phases';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../server/src/core/profiles';
-import { Commands } from '../../common/protocol';
-import { DEFAULT_NEW_POSTMORTEM_FOLDER } from '../../client/src/settingDefaults';
+import { Commands, DEFAULT_SETTINGS, MIN_DOCUMENT_SIZE_LIMIT, PHASE_NAMES as SETTINGS_PHASES, normaliseSettings } from '../../common/protocol';
 import { PHASE_LABELS } from '../../client/src/preview/layout';
 import { PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';
 
@@ -55,13 +53,23 @@ describe('package.json contributes', () => {
     assert.match(description, /\.postmortemrc\.json/, 'custom profiles are mentioned');
   });
 
-  it('files.include and maxDocumentSize default to the core constants', () => {
-    assert.deepEqual(settings['postmortem.files.include'].default, DEFAULT_INCLUDE);
-    assert.equal(settings['postmortem.maxDocumentSize'].default, DEFAULT_MAX_DOCUMENT_SIZE);
+  it('every postmortem.* setting defaults to DEFAULT_SETTINGS (common/settings.ts), the defaults the server, CLI and client share', () => {
+    assert.equal(settings['postmortem.profile'].default, DEFAULT_SETTINGS.profile);
+    assert.deepEqual(settings['postmortem.rules'].default, DEFAULT_SETTINGS.rules);
+    assert.deepEqual(settings['postmortem.files.include'].default, DEFAULT_SETTINGS.files.include);
+    assert.equal(settings['postmortem.files.detectByContent'].default, DEFAULT_SETTINGS.files.detectByContent);
+    assert.equal(settings['postmortem.maxDocumentSize'].default, DEFAULT_SETTINGS.maxDocumentSize);
+    assert.equal(settings['postmortem.maxDocumentSize'].minimum, MIN_DOCUMENT_SIZE_LIMIT);
+    assert.equal(settings['postmortem.newPostmortemFolder'].default, DEFAULT_SETTINGS.newPostmortemFolder);
+    assert.deepEqual(settings['postmortem.phaseWords'].default, {});
+    const described = Object.keys(settings).filter((key) => key !== 'postmortem.trace.server');
+    assert.deepEqual(described.sort(), ['postmortem.files.detectByContent', 'postmortem.files.include', 'postmortem.maxDocumentSize', 'postmortem.newPostmortemFolder', 'postmortem.phaseWords', 'postmortem.profile', 'postmortem.rules'], 'a new setting gets a default in common/settings.ts and a line here');
   });
 
-  it('newPostmortemFolder defaults to the folder the New Postmortem command falls back to', () => {
-    assert.equal(settings['postmortem.newPostmortemFolder'].default, DEFAULT_NEW_POSTMORTEM_FOLDER);
+  it('the manifest defaults, read as VS Code hands them over, normalise to DEFAULT_SETTINGS', () => {
+    const section = { profile: 'alx', rules: {}, files: { include: settings['postmortem.files.include'].default, detectByContent: true }, maxDocumentSize: settings['postmortem.maxDocumentSize'].default, newPostmortemFolder: settings['postmortem.newPostmortemFolder'].default, phaseWords: {} };
+    assert.deepEqual(normaliseSettings(section), { ...DEFAULT_SETTINGS });
+    assert.deepEqual(normaliseSettings(undefined), { ...DEFAULT_SETTINGS });
   });
 
   it('phaseWords has one property per core phase, and the preview labels each', () => {
@@ -70,6 +78,7 @@ describe('package.json contributes', () => {
     assert.deepEqual(Object.keys(phaseWords.properties as object).sort(), phases);
     assert.equal(phaseWords.additionalProperties, false);
     assert.deepEqual(Object.keys(PHASE_LABELS).sort(), phases);
+    assert.deepEqual([...SETTINGS_PHASES].sort(), phases, 'common/settings.ts knows the same phases as the parser');
   });
 
   it('declares every command the client registers, and registers every command it declares', () => {
@@ -77,7 +86,7 @@ describe('package.json contributes', () => {
     assert.equal(new Set(registered).size, registered.length, `no command registered twice: ${registered.join(', ')}`);
     const declared: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
     assert.deepEqual([...registered].sort(), [...declared].sort());
-    for (const id of Object.values(Commands)) assert.ok(registered.includes(id), `${id} (put in CodeLenses by the server) is registered`);
+    assert.deepEqual([...declared].sort(), Object.values(Commands).sort(), 'common/protocol.ts Commands names every declared command');
   });
 
   it('menus and keybindings name declared commands only', () => {

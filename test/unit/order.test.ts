@@ -53,9 +53,9 @@ describe('timeline order: one reading for the rule, the metrics, the hover and t
     assert.deepEqual(facts?.sincePrevious, { minutes: 30, raw: '11:00' });
   });
 
-  it('the preview marks out of order exactly what the rule flags, and measures gaps the same way', () => {
+  it('the preview marks out of order exactly what the rule flags, and measures gaps the same way', async () => {
     const document = TextDocument.create('file:///order.md', 'markdown', 1, TEXT);
-    const result = modelResult(document, analysisOf(document));
+    const result = modelResult(document, await analysisOf(document));
     const flaggedLines = findings.filter((f) => f.ruleId === 'timestamp-order').map((f) => document.positionAt(f.span.start).line);
     const outOfOrderLines = result.entries.filter((e) => e.outOfOrder).map((e) => e.timestampRange.start.line);
     assert.deepEqual(outOfOrderLines, flaggedLines);

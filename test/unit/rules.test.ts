@@ -1,36 +1,28 @@
 // Each rule against its own fixture in test/fixtures/rules/<rule-id>.md. A fixture marks the lines
 // where its rule must report with a trailing `<!-- rule-id -->` comment (stripped before linting),
-// so every fixture documents itself. The rule must report on exactly those lines.
+// so every fixture documents itself. The rule must report on exactly those lines. A fixture for
+// another profile than ALX says so in a comment of its own: `<!-- profile: google-sre -->`.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lint, type LintOptions } from '../../server/src/core/lint';
 import { LineIndex } from '../../server/src/core/lines';
 import { applyEdits, applySafeFixes } from '../../server/src/core/fixes';
 import { RULES } from '../../server/src/core/rules';
-import { defaultProfile } from '../../server/src/core/profiles';
+import { builtinProfile, defaultProfile } from '../../server/src/core/profiles';
+import { readFixture } from '../support/fixtures';
 
 const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
-const MARKER = /[ \t]*<!--\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*-->[ \t]*$/;
-
-interface Fixture {
-  text: string;
-  expected: Map<string, number[]>;
-}
-
-export function readFixture(path: string): Fixture {
-  const expected = new Map<string, number[]>();
-  const lines = readFileSync(path, 'utf8').split('\n').map((line, index) => {
-    const match = MARKER.exec(line);
-    if (!match) return line;
-    for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
-    return line.slice(0, match.index);
-  });
-  return { text: lines.join('\n'), expected };
-}
-
 /** Short fixtures would all be too short for ALX: word-count is tested on its own. */
 const options: LintOptions = { profile: defaultProfile(), rules: { 'word-count': 'off' } };
+
+/** The options a fixture is linted with: its own profile, when it names one. */
+function optionsFor(profileId: string | undefined): LintOptions {
+  if (!profileId) return options;
+  const profile = builtinProfile(profileId);
+  assert.ok(profile, `unknown profile ${profileId}`);
+  return { ...options, profile };
+}
 
 function linesOf(text: string, ruleId: string, opts = options): number[] {
   const index = new LineIndex(text);
@@ -51,7 +43,7 @@ describe('rules, each on its own fixture', () => {
       const fixture = readFixture(join(FIXTURES, name));
       const want = (fixture.expected.get(ruleId) ?? []).sort((a, b) => a - b);
       assert.ok(want.length > 0, `${name} marks no line for ${ruleId}`);
-      assert.deepEqual(linesOf(fixture.text, ruleId).sort((a, b) => a - b), want);
+      assert.deepEqual(linesOf(fixture.text, ruleId, optionsFor(fixture.profileId)).sort((a, b) => a - b), want);
     });
   }
 
@@ -73,7 +65,7 @@ describe('rules, each on its own fixture', () => {
     const summary = (prose: string) => `# Postmortem\n\n## Issue Summary\n\n${prose}\nImpact: all users.\nRoot Cause: a typo.\n`;
     const missing = (text: string) => lint(text, options).findings.filter((f) => f.ruleId === 'field-missing').map((f) => f.message);
     assert.deepEqual(missing(summary('On June 9, 2024 from 10:05 AM to 10:15 AM WAT the site was down.')), []);
-    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['"Duration:" is missing from the "Issue Summary" section.']);
+    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['The "Issue Summary" section has no Duration: it never says when the outage started and ended (or how long it lasted). Add a line "Duration: ..." to the summary.']);
   });
 
   it('uses the configured severity, and off silences a rule', () => {
@@ -87,14 +79,15 @@ describe('rules, each on its own fixture', () => {
 describe('fixes', () => {
   const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.md'));
   for (const name of files) {
-    const { text } = readFixture(join(FIXTURES, name));
+    const { text, profileId } = readFixture(join(FIXTURES, name));
+    const options = optionsFor(profileId);
     const findings = lint(text, options).findings.filter((f) => f.fixes.length);
     for (const finding of findings) {
       for (const fix of finding.fixes) {
         it(`${name}: "${fix.title}" removes its finding and no other text`, () => {
           const fixed = applyEdits(text, fix.edits).text;
-          const before = linesOf(text, finding.ruleId).length;
-          const after = linesOf(fixed, finding.ruleId).length;
+          const before = linesOf(text, finding.ruleId, options).length;
+          const after = linesOf(fixed, finding.ruleId, options).length;
           assert.equal(after, before - 1, `${finding.ruleId}: reported ${after} times after the fix (was ${before})`);
           // Every line the fix did not touch is still there, in order.
           const touched = new Set(fix.edits.map((edit) => new LineIndex(text).position(edit.span.start).line));
@@ -116,7 +109,8 @@ describe('fixes', () => {
 
   it('applying all safe fixes twice gives the same text as once', () => {
     for (const name of files) {
-      const { text } = readFixture(join(FIXTURES, name));
+      const { text, profileId } = readFixture(join(FIXTURES, name));
+      const options = optionsFor(profileId);
       const once = applySafeFixes(text, lint(text, options).findings).text;
       const again = applySafeFixes(once, lint(once, options).findings).text;
       assert.equal(again, once, name);

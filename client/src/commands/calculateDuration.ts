@@ -10,7 +10,6 @@ import {
   type DurationParams,
   type DurationResult,
   type StatedLengthEditParams,
-  type StatedLengthEditResult,
 } from '../../../common/protocol';
 
 type Failure = Extract<DurationResult, { ok: false }>;

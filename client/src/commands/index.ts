@@ -5,6 +5,8 @@ import { sendOverride, type Overrides } from '../overrides';
 import { profilesFor } from '../profileList';
 import type { PostmortemStatusBar } from '../statusBar';
 import { fixAll } from './fixAll';
+import { settingsFor } from '../settings';
+import { CONFIG_SECTION } from '../../../common/protocol';
 
 function targetUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -37,8 +39,8 @@ export function registerCommands(
    */
   const selectProfile = async (arg?: unknown, choice?: unknown): Promise<string | undefined> => {
     const uri = targetUri(arg);
-    const config = vscode.workspace.getConfiguration('postmortem', uri);
-    const current = config.get<string>('profile');
+    const config = vscode.workspace.getConfiguration(CONFIG_SECTION, uri);
+    const current = settingsFor(uri).profile;
     const profiles = await profilesFor(client, uri);
     let picked: { id: string } | undefined;
     if (typeof choice === 'string') {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Requests, type NewPostmortemParams, type NewPostmortemResult } from '../../../common/protocol';
 import { profilesIn } from '../profileList';
-import { DEFAULT_NEW_POSTMORTEM_FOLDER } from '../settingDefaults';
+import { settingsFor } from '../settings';
 
 /** Arguments that answer the prompts in advance (for keybindings, other extensions and tests). */
 export interface NewPostmortemArgs {
@@ -44,7 +44,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 async function pickProfile(client: LanguageClient, folder: vscode.Uri | undefined): Promise<string | undefined> {
   const profiles = await profilesIn(client, folder);
-  const current = vscode.workspace.getConfiguration('postmortem', folder).get<string>('profile');
+  const current = settingsFor(folder).profile;
   const items = profiles.map((p) => ({ label: p.name, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id }));
   items.sort((a, b) => Number(b.id === current) - Number(a.id === current));
   const picked = await vscode.window.showQuickPick(items, { title: 'New Postmortem (1/3): profile', placeHolder: 'Which template to start from', matchOnDetail: true });
@@ -54,7 +54,7 @@ async function pickProfile(client: LanguageClient, folder: vscode.Uri | undefine
 /** Runs the command; resolves with the document's URI, or undefined when cancelled or refused. */
 export async function newPostmortem(client: LanguageClient, args: NewPostmortemArgs = {}): Promise<vscode.Uri | undefined> {
   const workspaceFolder = targetFolder();
-  const folderSetting = vscode.workspace.getConfiguration('postmortem', workspaceFolder?.uri).get<string>('newPostmortemFolder', DEFAULT_NEW_POSTMORTEM_FOLDER);
+  const folderSetting = settingsFor(workspaceFolder?.uri).newPostmortemFolder;
   const folder = workspaceFolder && vscode.Uri.joinPath(workspaceFolder.uri, ...folderSetting.split(/[\\/]+/).filter((part) => part && part !== '.'));
 
   const profile = args.profile ?? (await pickProfile(client, folder));

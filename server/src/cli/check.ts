@@ -56,12 +56,29 @@ const isOutside = (rel: string) => rel === '..' || rel.startsWith(`..${sep}`) ||
 function isPostmortem(file: string, text: string, config: LoadedConfig | undefined, cwd: string): boolean {
   let rel = relative(cwd, file);
   if (isOutside(rel)) rel = file.replace(/^[\\/]+/, '');
-  return isPostmortemDocument(rel, text, resolveOptions(DEFAULT_SETTINGS, config?.config).files);
+  return isPostmortemDocument(rel, text, optionsOf(config).files);
 }
 
+/** Options resolved once per config file (and per --profile), not once per file: a folder shares one. */
+const resolved = new WeakMap<object, ReturnType<typeof resolveOptions>>();
+const NO_CONFIG = {};
+function optionsOf(config: LoadedConfig | undefined): ReturnType<typeof resolveOptions> {
+  const key = config ?? NO_CONFIG;
+  let options = resolved.get(key);
+  if (!options) resolved.set(key, (options = resolveOptions(DEFAULT_SETTINGS, config?.config)));
+  return options;
+}
+
+const withProfile = new WeakMap<object, Map<string, LintOptions>>();
 export function lintOptionsFor(config: LoadedConfig | undefined, profile: string | undefined): LintOptions {
-  const options = resolveOptions(DEFAULT_SETTINGS, config?.config);
-  return profile ? { ...options, profile: resolveProfile(profile, config?.config) } : options;
+  const options = optionsOf(config);
+  if (!profile) return options;
+  const key = config ?? NO_CONFIG;
+  const byProfile = withProfile.get(key) ?? new Map<string, LintOptions>();
+  withProfile.set(key, byProfile);
+  let chosen = byProfile.get(profile);
+  if (!chosen) byProfile.set(profile, (chosen = { ...options, profile: resolveProfile(profile, config?.config) }));
+  return chosen;
 }
 
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);

@@ -8,7 +8,17 @@ import { DateTime } from 'luxon';
 import { resolveOptions } from '../core/config';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { applyEdits } from '../core/fixes';
-import { FORMAT_LABELS, IMPORT_FORMATS, importIntoDocument, importStandalone, isImportFormat, slackUserNames, type ImportFailure, type ImportFormat, type ImportSource } from '../core/import';
+import {
+  FORMAT_LABELS,
+  IMPORT_FORMATS,
+  importIntoDocument,
+  importStandalone,
+  isImportFormat,
+  slackUserNames,
+  type ImportFailure,
+  type ImportFormat,
+  type ImportSource,
+} from '../core/import';
 import type { CivilDate } from '../core/model';
 import { resolveZone } from '../core/time';
 import { ConfigFinder } from './config';
@@ -133,7 +143,9 @@ function readSource(file: string, cwd: string, format: ImportFormat | undefined)
     throw new UsageError(`cannot read ${file}: ${errorCode(error)}`);
   }
   if (stats.isDirectory()) {
-    const days = readdirSync(path).filter((name) => /^\d{4}-\d\d-\d\d\.json$/.test(name)).sort();
+    const days = readdirSync(path)
+      .filter((name) => /^\d{4}-\d\d-\d\d\.json$/.test(name))
+      .sort();
     if (!days.length) throw new UsageError(`${file} is a folder without Slack export day files (YYYY-MM-DD.json).`);
     const messages: unknown[] = [];
     for (const day of days) {
@@ -208,7 +220,12 @@ export function runImport(argv: string[], io: ImportIo): number {
   }
 
   if (!args.into) {
-    const outcome = importStandalone(resolveOptions(DEFAULT_SETTINGS, undefined).profile, { sources, date: args.date, zone: args.zone, zoneText: args.zoneText });
+    const outcome = importStandalone(resolveOptions(DEFAULT_SETTINGS, undefined).profile, {
+      sources,
+      date: args.date,
+      zone: args.zone,
+      zoneText: args.zoneText,
+    });
     if (!outcome.ok) {
       io.err(`postmortem-lint import: ${failureMessage(outcome, undefined)}\n`);
       return 2;

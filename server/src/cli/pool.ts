@@ -6,12 +6,21 @@ import { Worker } from 'node:worker_threads';
 import type { CheckResult, CheckTask } from './check';
 
 export const WORKER_ROLE = 'postmortem-lint-check';
+/** What a worker posts once it has loaded, before any result. */
+export const READY = 'ready';
 
 /** How far past the oldest unfinished file the pool may run ahead (bounds the results held). */
 const MAX_AHEAD = 512;
 
+/** Workers that die before answering anything, in a row: past this the run stops instead of respawning forever. */
+const MAX_FAILED_STARTS = 3;
+
 interface Slot {
   worker: Worker;
+  /** Consecutive workers of this slot that failed before they were ready. */
+  failedStarts: number;
+  /** The worker has loaded: the deadline of a file counts from here, not from a slow start. */
+  ready: boolean;
   task?: CheckTask;
   timer?: NodeJS.Timeout;
 }
@@ -75,6 +84,7 @@ export function runChecks(tasks: CheckTask[], options: PoolOptions, onResult: (t
     };
 
     const spawn = (slot: Slot): Worker => {
+      slot.ready = false;
       const worker = new Worker(options.script, {
         workerData: { role: WORKER_ROLE },
         // A parse that eats memory fails this file alone instead of the whole run.
@@ -82,11 +92,27 @@ export function runChecks(tasks: CheckTask[], options: PoolOptions, onResult: (t
         stdout: false,
         stderr: false,
       });
-      worker.on('message', (result: CheckResult) => {
+      let answered = false;
+      const failedToStart = (error: unknown) => {
+        if (answered) return false;
+        if (++slot.failedStarts < MAX_FAILED_STARTS) return false;
+        finish(new Error(`the checking worker could not start: ${error instanceof Error ? error.message : String(error)}`));
+        return true;
+      };
+      worker.on('message', (result: CheckResult | typeof READY) => {
+        answered = true;
+        slot.failedStarts = 0;
+        if (result === READY) {
+          if (slot.worker !== worker) return;
+          slot.ready = true;
+          if (!slot.task) dispatch(slot);
+          return;
+        }
         if (slot.worker === worker && slot.task) settle(slot, result);
       });
       worker.on('error', (error) => {
         if (slot.worker !== worker || closed) return;
+        if (failedToStart(error)) return;
         const task = slot.task;
         replace(slot);
         if (task) {
@@ -94,8 +120,9 @@ export function runChecks(tasks: CheckTask[], options: PoolOptions, onResult: (t
           settle(slot, { kind: 'failed', message: `internal error while checking ${task.shown}: ${error instanceof Error ? error.message : String(error)}` });
         }
       });
-      worker.on('exit', () => {
+      worker.on('exit', (code) => {
         if (slot.worker !== worker || closed) return;
+        if (failedToStart(`exit code ${code}`)) return;
         const task = slot.task;
         slot.worker = spawn(slot);
         if (task) {
@@ -107,7 +134,7 @@ export function runChecks(tasks: CheckTask[], options: PoolOptions, onResult: (t
     };
 
     const dispatch = (slot: Slot) => {
-      if (closed || nextToDispatch >= tasks.length || nextToDispatch >= nextToReport + MAX_AHEAD) return;
+      if (closed || !slot.ready || slot.task || nextToDispatch >= tasks.length || nextToDispatch >= nextToReport + MAX_AHEAD) return;
       const task = tasks[nextToDispatch++];
       slot.task = task;
       slot.timer = setTimeout(() => {
@@ -126,10 +153,9 @@ export function runChecks(tasks: CheckTask[], options: PoolOptions, onResult: (t
     }
     const size = Math.max(1, Math.min(options.size, tasks.length));
     for (let i = 0; i < size; i++) {
-      const slot = { task: undefined, timer: undefined } as unknown as Slot;
+      const slot = { task: undefined, timer: undefined, failedStarts: 0, ready: false } as unknown as Slot;
       slot.worker = spawn(slot);
       slots.push(slot);
     }
-    for (const slot of slots) dispatch(slot);
   });
 }

@@ -80,7 +80,7 @@ const HEADING_START = /^ {0,3}(#{1,6})([ \t]*)([^#\n]*)$/;
 function headingSuggestions({ model, profile }: CompletionRequest, line: Line): Suggestion[] | undefined {
   const match = HEADING_START.exec(line.before);
   if (!match) return undefined;
-  const [, hashes, space, typed] = match;
+  const [, , space, typed] = match;
   // Sections written elsewhere; the heading being typed does not count.
   const present = new Set(model.sections.filter((s) => s.headingSpan.start !== line.start && s.canonical).map((s) => s.canonical));
   const has = (id: string) =>

@@ -9,6 +9,9 @@ import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, default
 import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
 import { PHASE_NAMES, type PhaseWords } from './phases';
+import { WORD_LIST_NAMES, type WordListConfig } from './wordLists';
+import { parseRequirement, ACTION_PARTS } from './actionItems';
+import { STORY_PARTS } from './timelineStory';
 
 export { CONFIG_FILE_NAME, DEFAULT_INCLUDE, DEFAULT_MAX_DOCUMENT_SIZE } from './settings';
 
@@ -18,6 +21,8 @@ export interface ConfigFile {
   files?: { include?: string[]; detectByContent?: boolean };
   profiles?: Record<string, CustomProfileDefinition>;
   phaseWords?: PhaseWords;
+  /** Phrases added to or silenced in the wording rules' lists. */
+  words?: WordListConfig;
 }
 
 const LEVELS: readonly RuleLevel[] = RULE_LEVELS;
@@ -26,10 +31,28 @@ function configFinding(message: string, span: Span): Finding {
   return { ruleId: 'config-invalid', severity: 'error', message, span, fixes: [] };
 }
 
-/** Where a JSON key's value starts in the text, for pointing at it; the file start otherwise. */
-function spanOfKey(text: string, key: string): Span {
-  const at = text.indexOf(JSON.stringify(key));
-  return at < 0 ? { start: 0, end: Math.min(1, text.length) } : { start: at, end: at + key.length + 2 };
+/**
+ * Where each string of a JSON text first appears, for pointing at a key: one scan of the text,
+ * built when first asked (a file with 40,000 unknown keys is read in linear time, not one search
+ * per key). A string not found points at the file start.
+ */
+function keyLocator(text: string): (key: string) => Span {
+  let firstAt: Map<string, Span> | undefined;
+  return (key) => {
+    if (!firstAt) {
+      firstAt = new Map();
+      for (const match of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+        let value: string;
+        try {
+          value = JSON.parse(match[0]);
+        } catch {
+          continue;
+        }
+        if (!firstAt.has(value)) firstAt.set(value, { start: match.index, end: match.index + match[0].length });
+      }
+    }
+    return firstAt.get(key) ?? { start: 0, end: Math.min(1, text.length) };
+  };
 }
 
 const withoutBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
@@ -90,6 +113,20 @@ function parentFolder(dir: string): string {
  */
 export function parseConfigFile(text: string): { config: ConfigFile; findings: Finding[] } {
   text = withoutBom(text);
+  const cached = parsedConfigs.get(text);
+  if (cached) return cached;
+  const parsed = parseConfigText(text);
+  // Read once per version of a config file's text: every document's analysis asks for it.
+  if (parsedConfigs.size >= PARSED_CONFIGS_KEPT) parsedConfigs.delete(parsedConfigs.keys().next().value!);
+  parsedConfigs.set(text, parsed);
+  return parsed;
+}
+
+const PARSED_CONFIGS_KEPT = 8;
+const parsedConfigs = new Map<string, { config: ConfigFile; findings: Finding[] }>();
+
+function parseConfigText(text: string): { config: ConfigFile; findings: Finding[] } {
+  const spanOfKey = keyLocator(text);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -106,59 +143,80 @@ export function parseConfigFile(text: string): { config: ConfigFile; findings: F
   const findings: Finding[] = [];
   const config: ConfigFile = {};
   for (const key of Object.keys(raw)) {
-    if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', '$schema'].includes(key)) {
-      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles or phaseWords.`, spanOfKey(text, key)));
+    if (!['profile', 'rules', 'files', 'profiles', 'phaseWords', 'words', '$schema'].includes(key)) {
+      findings.push(configFinding(`Unknown key "${key}": expected profile, rules, files, profiles, phaseWords or words.`, spanOfKey(key)));
     }
   }
   if (raw.profiles !== undefined) {
     if (typeof raw.profiles !== 'object' || raw.profiles === null || Array.isArray(raw.profiles)) {
-      findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey(text, 'profiles')));
+      findings.push(configFinding('"profiles" must be an object of profile id -> profile.', spanOfKey('profiles')));
     } else {
       // No prototype: a profile named "__proto__" or "constructor" is an entry like any other.
       config.profiles = Object.create(null) as Record<string, CustomProfileDefinition>;
       for (const [id, definition] of Object.entries(raw.profiles as Record<string, unknown>)) {
         const { problems, usable } = checkProfileDefinition(definition);
-        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(text, id)));
+        for (const problem of problems) findings.push(configFinding(`Profile "${id}": ${problem}`, spanOfKey(id)));
         if (usable) config.profiles[id] = definition as CustomProfileDefinition;
       }
     }
   }
   if (raw.profile !== undefined) {
-    if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey(text, 'profile')));
+    if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey('profile')));
     else if (builtinProfile(raw.profile) || customProfileDefinition(config, raw.profile)) config.profile = raw.profile;
     else if (isObject(raw.profiles) && Object.prototype.hasOwnProperty.call(raw.profiles, raw.profile)) {
-      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey(text, 'profile')));
+      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey('profile')));
     } else {
-      findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey(text, 'profile')));
+      findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey('profile')));
     }
   }
   if (raw.rules !== undefined) {
     const { rules, problems } = readRules(raw.rules);
-    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(text, problem.key)));
+    for (const problem of problems) findings.push(configFinding(problem.message, spanOfKey(problem.key)));
     if (isObject(raw.rules)) config.rules = rules;
   }
   if (raw.files !== undefined) {
     const files = raw.files as Record<string, unknown>;
     if (typeof files !== 'object' || files === null || Array.isArray(files)) {
-      findings.push(configFinding('"files" must be an object with "include" and "detectByContent".', spanOfKey(text, 'files')));
+      findings.push(configFinding('"files" must be an object with "include" and "detectByContent".', spanOfKey('files')));
     } else {
       config.files = {};
       if (files.include !== undefined) {
         if (Array.isArray(files.include) && files.include.every((g) => typeof g === 'string')) config.files.include = files.include as string[];
-        else findings.push(configFinding('"files.include" must be an array of glob strings.', spanOfKey(text, 'include')));
+        else findings.push(configFinding('"files.include" must be an array of glob strings.', spanOfKey('include')));
       }
       if (files.detectByContent !== undefined) {
         if (typeof files.detectByContent === 'boolean') config.files.detectByContent = files.detectByContent;
-        else findings.push(configFinding('"files.detectByContent" must be true or false.', spanOfKey(text, 'detectByContent')));
+        else findings.push(configFinding('"files.detectByContent" must be true or false.', spanOfKey('detectByContent')));
       }
     }
   }
   if (raw.phaseWords !== undefined) {
     const words = readPhaseWords(raw.phaseWords);
-    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey(text, 'phaseWords')));
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('phaseWords')));
     else config.phaseWords = words;
   }
+  if (raw.words !== undefined) {
+    const words = readWordListConfig(raw.words);
+    if (typeof words === 'string') findings.push(configFinding(words, spanOfKey('words')));
+    else config.words = words;
+  }
   return { config, findings };
+}
+
+/** `{ "blame": { "add": ["dropped the ball"], "ignore": ["mistakenly"] } }`, checked; a message when it is not that shape. */
+export function readWordListConfig(value: unknown): WordListConfig | string {
+  const expected = `"words" must be an object of list -> { "add": [...], "ignore": [...] } (lists: ${WORD_LIST_NAMES.join(', ')}).`;
+  if (!isObject(value)) return expected;
+  const result: WordListConfig = {};
+  for (const [name, change] of Object.entries(value)) {
+    if (!(WORD_LIST_NAMES as readonly string[]).includes(name)) return `"words": unknown list "${name}" (expected ${WORD_LIST_NAMES.join(', ')}).`;
+    if (!isObject(change) || Object.keys(change).some((key) => key !== 'add' && key !== 'ignore')) return `"words.${name}" must be { "add": [...], "ignore": [...] }.`;
+    for (const key of ['add', 'ignore'] as const) {
+      if (change[key] !== undefined && !isStringList(change[key])) return `"words.${name}.${key}" must be a list of words.`;
+    }
+    result[name as keyof WordListConfig] = change as { add?: string[]; ignore?: string[] };
+  }
+  return result;
 }
 
 /** `{ "mitigated": ["failed over"] }`, checked; a message when it is not that shape. */
@@ -196,7 +254,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-const PROFILE_KEYS = ['name', 'description', 'extends', 'sections', 'requiredFields', 'fieldsSection', 'words', 'timelineAsList'];
+const PROFILE_KEYS = ['name', 'description', 'extends', 'sections', 'requiredFields', 'fieldsSection', 'words', 'timelineAsList', 'actionItems', 'timelineStory'];
 const SECTION_KEYS = ['id', 'title', 'synonyms', 'required', 'template'];
 
 /**
@@ -255,6 +313,16 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
     }
   }
   if (d.timelineAsList !== undefined && typeof d.timelineAsList !== 'boolean') problems.push('"timelineAsList" must be true or false.');
+  if (d.actionItems !== undefined) {
+    const parts = ACTION_PARTS.join(', ');
+    if (!isStringList(d.actionItems)) problems.push(`"actionItems" must be an array of parts (${parts}; alternatives joined by "|", like "due|priority").`);
+    else for (const item of d.actionItems) if (!parseRequirement(item)) problems.push(`"actionItems": "${item}" is not a part or parts joined by "|" (expected ${parts}).`);
+  }
+  if (d.timelineStory !== undefined) {
+    if (!isStringList(d.timelineStory) || d.timelineStory.some((part) => !(STORY_PARTS as readonly string[]).includes(part))) {
+      problems.push(`"timelineStory" must be an array of story parts (${STORY_PARTS.join(', ')}).`);
+    }
+  }
   for (const key of Object.keys(d)) if (!PROFILE_KEYS.includes(key)) unknownKeys.push(`unknown key "${key}" (expected ${PROFILE_KEYS.join(', ')}).`);
   return { problems: [...problems, ...unknownKeys], usable: problems.length === 0 };
 }
@@ -298,6 +366,7 @@ export function resolveOptions(settings: Pick<PostmortemSettings, 'profile' | 'r
       detectByContent: config?.files?.detectByContent ?? settings.files.detectByContent,
     },
     maxDocumentSize: settings.maxDocumentSize,
+    words: config?.words,
   };
 }
 

@@ -6,6 +6,7 @@ import type { RuleLevel } from './model';
 import { parse } from './parse';
 import type { PhaseWords } from './phases';
 import { RULES } from './rules';
+import { resolveWordLists, type WordListConfig } from './wordLists';
 
 export interface LintOptions {
   profile: Profile;
@@ -13,6 +14,8 @@ export interface LintOptions {
   rules: Record<string, RuleLevel>;
   /** Extra words that mark timeline phases, added to the built-in ones. */
   phaseWords?: PhaseWords;
+  /** Phrases added to or silenced in the wording rules' lists (`.postmortemrc.json` `words`). */
+  words?: WordListConfig;
 }
 
 export function defaultLintOptions(): LintOptions {
@@ -25,12 +28,13 @@ export interface LintResult {
 }
 
 export function lint(text: string, options: LintOptions = defaultLintOptions()): LintResult {
-  const { model } = parse(text, options.profile, options.phaseWords);
+  const { model, root } = parse(text, options.profile, options.phaseWords);
+  const words = resolveWordLists(options.words);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = options.rules[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
-    for (const report of rule.check({ text, model, profile: options.profile })) {
+    for (const report of rule.check({ text, model, profile: options.profile, root, words })) {
       findings.push({ ruleId: rule.id, severity: level, message: report.message, span: report.span, fixes: report.fixes ?? [] });
     }
   }

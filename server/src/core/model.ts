@@ -12,6 +12,8 @@ export interface Span {
 export interface TextEdit {
   span: Span;
   newText: string;
+  /** The same edit as a snippet with tab stops (`${1:owner}`), for clients that accept snippet edits. */
+  snippet?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

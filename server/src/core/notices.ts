@@ -8,6 +8,8 @@ export const NOTICES = {
   configInvalid: { id: 'config-invalid', severity: 'error' },
   /** A document above the size limit: one notice instead of a check. */
   documentTooLarge: { id: 'document-too-large', severity: 'info' },
+  /** The check took longer than its deadline (a parse super-linear on this input): one notice instead. */
+  documentTooComplex: { id: 'document-too-complex', severity: 'info' },
   /** The linter failed on the document (a bug of ours). */
   internalError: { id: 'internal-error', severity: 'info' },
 } as const satisfies Record<string, { id: string; severity: Severity }>;

@@ -1,6 +1,6 @@
 // Quick fixes for the diagnostics asked about, and one fix-all of every safe fix (on save, the
 // command, `source.fixAll.postmortem`). The edits are the core's; this file only shapes them.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type SnippetTextEdit, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, TextEdit } from '../core/model';
 import { chooseSafeFixes } from '../core/fixes';
@@ -9,19 +9,24 @@ import { SOURCE, sameRange, toDiagnostic, toRange, type RuleDocs } from './conve
 
 export { FIX_ALL_KIND };
 
-function toLspEdits(document: TextDocument, edits: TextEdit[]): LspTextEdit[] {
-  return edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
+/** An edit with a snippet twin goes as a snippet (LSP 3.18 SnippetTextEdit) to a client that takes them. */
+function toLspEdits(document: TextDocument, edits: TextEdit[], snippets = false): (LspTextEdit | SnippetTextEdit)[] {
+  return edits.map((edit) =>
+    snippets && edit.snippet !== undefined
+      ? { range: toRange(document, edit.span), snippet: { kind: 'snippet', value: edit.snippet } }
+      : { range: toRange(document, edit.span), newText: edit.newText },
+  );
 }
 
-function workspaceEdit(document: TextDocument, edits: TextEdit[]) {
-  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(document, edits) }] };
+function workspaceEdit(document: TextDocument, edits: TextEdit[], snippets = false) {
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: toLspEdits(document, edits, snippets) }] };
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-export function codeActions(document: TextDocument, findings: Finding[], params: CodeActionParams, docs: RuleDocs): CodeAction[] {
+export function codeActions(document: TextDocument, findings: Finding[], params: CodeActionParams, docs: RuleDocs, snippetEdits = false): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -34,7 +39,7 @@ export function codeActions(document: TextDocument, findings: Finding[], params:
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.safe,
-          edit: workspaceEdit(document, fix.edits),
+          edit: workspaceEdit(document, fix.edits, snippetEdits),
         });
       }
     }

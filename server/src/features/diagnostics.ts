@@ -1,7 +1,8 @@
-// When diagnostics are computed and published: a document seen for the first time at once, edits
-// after a short debounce derived from how long the document takes to lint (so a burst of typing
-// is one publication and a keystroke is answered within about one lint time), never a version
-// that is no longer the document's. And the config files' own problems, once per text.
+// When diagnostics are computed and published: a document opened, or edited after a pause, at
+// once (a keystroke is answered within about one lint time); edits that come while a check is
+// under way after a short debounce derived from how long the document takes to lint (so a burst
+// of typing is one publication); never a version that is no longer the document's, and never the
+// same version twice. And the config files' own problems, once per text.
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoundConfig } from '../core/config';
@@ -36,14 +37,25 @@ export interface DiagnosticsScheduler {
 export function createDiagnosticsScheduler(host: SchedulerHost): DiagnosticsScheduler {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const lastLintMs = new Map<string, number>();
+  /** Checks under way per document. */
+  const inFlight = new Map<string, number>();
+  /** The version last published per document. */
+  const published = new Map<string, number>();
 
   async function validate(uri: string): Promise<void> {
     const document = host.document(uri);
     if (!document) return;
-    const analysis = await host.analyse(document);
+    inFlight.set(uri, (inFlight.get(uri) ?? 0) + 1);
+    let analysis: Analysis;
+    try {
+      analysis = await host.analyse(document);
+    } finally {
+      inFlight.set(uri, inFlight.get(uri)! - 1);
+    }
     lastLintMs.set(uri, analysis.lintMs);
     // Never publish for a version that is no longer the document's: a newer validation follows.
-    if (host.document(uri)?.version !== analysis.version) return;
+    if (host.document(uri)?.version !== analysis.version || published.get(uri) === analysis.version) return;
+    published.set(uri, analysis.version);
     host.publish(analysis);
   }
 
@@ -59,12 +71,21 @@ export function createDiagnosticsScheduler(host: SchedulerHost): DiagnosticsSche
   }
 
   return {
-    changed: (uri, first) => schedule(uri, first ? 0 : debounceFor(lastLintMs.get(uri) ?? MAX_DEBOUNCE_MS)),
-    revalidate: (uris) => uris.forEach((uri) => schedule(uri, 0)),
+    changed(uri, first) {
+      const busy = timers.has(uri) || (inFlight.get(uri) ?? 0) > 0;
+      schedule(uri, first || !busy ? 0 : debounceFor(lastLintMs.get(uri) ?? MAX_DEBOUNCE_MS));
+    },
+    revalidate(uris) {
+      for (const uri of uris) {
+        published.delete(uri);
+        schedule(uri, 0);
+      }
+    },
     closed(uri) {
       clearTimeout(timers.get(uri));
       timers.delete(uri);
       lastLintMs.delete(uri);
+      published.delete(uri);
     },
     dispose() {
       for (const timer of timers.values()) clearTimeout(timer);

@@ -19,12 +19,37 @@ describe('parse: sections', () => {
     ['## Where we got lucky', 'lessons'],
     ['## Mitigation', 'resolution'],
     ['## Appendix', undefined],
+    ['## Timeline (all times UTC)', 'timeline'],
+    ['## Timeline(all times in UTC)', 'timeline'],
+    ['## <span style="color:green">Summary:</span>', 'summary'],
+    ['### Action Items <a href="#action-items" id="action-items"></a>', 'actions'],
+    ['## Timeline: :vertical_traffic_light:', 'timeline'],
+    ['## THE IMPACT', 'impact'],
+    ['## Why did it happen?', 'rootCause'],
+    ['## How did we fix it?', 'resolution'],
+    ['### Corrective and preventative measures must contain:', 'actions'],
+    ['### Sumary', 'summary'],
+    ['## Corrective and Preventive measurers', 'actions'],
+    ['## when it happened', undefined],
   ];
   for (const [heading, canonical] of cases) {
     it(`maps "${heading}" to ${canonical ?? 'no section'}`, () => {
       assert.equal(model(`# T\n\n${heading}\n\ntext\n`).sections[1].canonical, canonical);
     });
   }
+
+  it('drops step labels inside the timeline, so they neither end it nor count as sections', () => {
+    const text = '## Timeline\n\n*Detection:*\n- 10:00 UTC: alert\n\n*Resolution:*\n- 11:00 UTC: fixed\n\n## Root Cause and Resolution\n\nx\n';
+    const sections = model(text).sections;
+    assert.deepEqual(sections.map((s) => s.canonical), ['timeline', 'rootCauseAndResolution']);
+    assert.equal(model(text).entries.length, 2);
+  });
+
+  it('counts the words of a label line\'s content in the same paragraph as its body', () => {
+    const [summary] = model('Issue Summary\nThe site was down for ten minutes.\n').sections;
+    assert.equal(summary.form, 'label-line');
+    assert.equal(summary.bodyWords, 7);
+  });
 
   it('recognises ##Heading without a space as the section it names', () => {
     const [section] = model('##Issue summary\n\nDuration: 1 hour\n').sections;

@@ -2,7 +2,18 @@
 // `startsAt` and `endsAt` (RFC 3339, offsets and fractions). An alert gives an entry when it fired
 // and one when it resolved; the zero end `0001-01-01T00:00:00Z` (or a firing status) means it
 // still fires. Several payloads (a JSON array of them) are read together, repeated alerts once.
-import { failure, isObject, oneLine, parseInstant, parseJson, sortEntries, stringField, type ConvertResult, type ImportProblem, type ImportedEntry } from './entry';
+import {
+  failure,
+  isObject,
+  oneLine,
+  parseInstant,
+  parseJson,
+  sortEntries,
+  stringField,
+  type ConvertResult,
+  type ImportProblem,
+  type ImportedEntry,
+} from './entry';
 
 function payloadsOf(value: unknown): Record<string, unknown>[] | undefined {
   if (isObject(value) && Array.isArray(value.alerts)) return [value];

@@ -21,7 +21,11 @@ function detectJson(text: string): ImportFormat | undefined {
   if (logEntriesOf(value)) return 'pagerduty';
   if (isAlertPayload(value)) return 'alertmanager';
   if (isEventList(value)) return 'kubectl';
-  if (Array.isArray(value) && value.length && value.some((m) => isObject(m) && (typeof m.ts === 'string' || typeof m.ts === 'number') && (m.type === 'message' || typeof m.text === 'string'))) {
+  if (
+    Array.isArray(value) &&
+    value.length &&
+    value.some((m) => isObject(m) && (typeof m.ts === 'string' || typeof m.ts === 'number') && (m.type === 'message' || typeof m.text === 'string'))
+  ) {
     return 'slack-json';
   }
   return undefined;

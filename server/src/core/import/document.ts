@@ -42,7 +42,19 @@ export type StandaloneOutcome = { ok: true; formats: ImportFormat[]; lines: stri
 
 const KNOWN = Object.values(FORMAT_LABELS).join('; ');
 
-function convertAll(request: ImportRequest, date: CivilDate | undefined, zone: string | undefined): { entries: ImportedEntry[]; formats: ImportFormat[] } | ImportFailure {
+/** A source in no format it can tell, checked before the document is parsed (most pastes are prose). */
+function undetected(request: ImportRequest): ImportFailure | undefined {
+  const source = request.sources.find((s) => !s.format && !detectFormat(s.text));
+  if (!source) return undefined;
+  const message = `could not tell what format this is (known: ${KNOWN}); choose the format`;
+  return { ok: false, error: source.name ? `${source.name}: ${message}` : message };
+}
+
+function convertAll(
+  request: ImportRequest,
+  date: CivilDate | undefined,
+  zone: string | undefined,
+): { entries: ImportedEntry[]; formats: ImportFormat[] } | ImportFailure {
   const entries: ImportedEntry[] = [];
   const formats: ImportFormat[] = [];
   for (const source of request.sources) {
@@ -65,6 +77,8 @@ function convertAll(request: ImportRequest, date: CivilDate | undefined, zone: s
 
 /** Converts the sources and merges them into `documentText`'s timeline. */
 export function importIntoDocument(documentText: string, profile: Profile, request: ImportRequest, phaseWords?: PhaseWords): ImportOutcome {
+  const unknown = undetected(request);
+  if (unknown) return unknown;
   const { model } = parse(documentText, profile, phaseWords);
   const metrics = incidentMetrics(model);
   const date = request.date ?? metrics.date;

@@ -100,7 +100,18 @@ export function zoneOf(text: string): string | undefined {
 }
 
 export const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** The year that puts `month`/`day` nearest to `near` (syslog lines carry no year: December logs read in January). */
@@ -119,7 +130,10 @@ export function nearestYear(month: number, day: number, near: CivilDate): number
 
 /** Entries in time order; entries at the same instant keep their input order. */
 export function sortEntries(entries: ImportedEntry[]): ImportedEntry[] {
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.epochMs - b.entry.epochMs || a.index - b.index).map(({ entry }) => entry);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.epochMs - b.entry.epochMs || a.index - b.index)
+    .map(({ entry }) => entry);
 }
 
 /** Splits text into lines (LF or CRLF), keeping 1-based numbers. */

@@ -9,4 +9,12 @@ export { slackUserNames } from './slack-json';
 export { readTimelineStyle, type TimelineStyle } from './style';
 export { renderEntries } from './render';
 export { mergeIntoTimeline, type MergeResult, type MergeOptions } from './merge';
-export { importIntoDocument, importStandalone, type ImportSource, type ImportRequest, type ImportOutcome, type ImportFailure, type StandaloneOutcome } from './document';
+export {
+  importIntoDocument,
+  importStandalone,
+  type ImportSource,
+  type ImportRequest,
+  type ImportOutcome,
+  type ImportFailure,
+  type StandaloneOutcome,
+} from './document';

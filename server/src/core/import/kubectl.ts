@@ -2,13 +2,27 @@
 // `type`, `count` and a time: `firstTimestamp`, else `eventTime` (events written by newer
 // components have only that), else `lastTimestamp`. events.k8s.io/v1 names (`regarding`, `note`,
 // `deprecatedFirstTimestamp`) are read too.
-import { failure, guessPhase, isObject, oneLine, parseInstant, parseJson, sortEntries, stringField, type ConvertResult, type ImportProblem, type ImportedEntry } from './entry';
+import {
+  failure,
+  guessPhase,
+  isObject,
+  oneLine,
+  parseInstant,
+  parseJson,
+  sortEntries,
+  stringField,
+  type ConvertResult,
+  type ImportProblem,
+  type ImportedEntry,
+} from './entry';
 
 export function isEventList(value: unknown): boolean {
   return (
     isObject(value) &&
     Array.isArray(value.items) &&
-    (value.items.length === 0 ? value.kind === 'EventList' || value.kind === 'List' : value.items.some((item) => isObject(item) && (item.kind === 'Event' || 'involvedObject' in item || 'regarding' in item)))
+    (value.items.length === 0
+      ? value.kind === 'EventList' || value.kind === 'List'
+      : value.items.some((item) => isObject(item) && (item.kind === 'Event' || 'involvedObject' in item || 'regarding' in item)))
   );
 }
 

@@ -32,7 +32,10 @@ const sameDate = (a: CivilDate | undefined, b: CivilDate | undefined) => Boolean
 
 /** Words only, lower case: `**Alice**: API 500s!` and `Alice: API 500s` are the same entry. */
 function words(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function sameWords(a: string, b: string): boolean {
@@ -61,7 +64,9 @@ function existingEntries(model: PostmortemModel, style: TimelineStyle, baseDate:
     // keeping how many midnights it rolled over.
     if (!baseDate) continue;
     const placed = civilDate(timestamp.epochMs, timestamp.zone ?? style.zone);
-    const days = Math.round((Date.UTC(placed.year, placed.month - 1, placed.day) - Date.UTC(PLACEHOLDER_DATE.year, PLACEHOLDER_DATE.month - 1, PLACEHOLDER_DATE.day)) / 86_400_000);
+    const days = Math.round(
+      (Date.UTC(placed.year, placed.month - 1, placed.day) - Date.UTC(PLACEHOLDER_DATE.year, PLACEHOLDER_DATE.month - 1, PLACEHOLDER_DATE.day)) / 86_400_000,
+    );
     const day = new Date(Date.UTC(baseDate.year, baseDate.month - 1, baseDate.day + days));
     const moved = toDateTime({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() }, timestamp.time, timestamp.zone ?? style.zone);
     if (moved) out.push({ entry, ms: moved.toMillis() });
@@ -69,10 +74,21 @@ function existingEntries(model: PostmortemModel, style: TimelineStyle, baseDate:
   return out;
 }
 
+/** Past the blanks that end a line (a Markdown hard break is two of them): insertions never split a line. */
+function lineEndAt(text: string, pos: number): number {
+  let end = pos;
+  while (text[end] === ' ' || text[end] === '\t') end++;
+  return end < text.length && text[end] !== '\r' && text[end] !== '\n' ? pos : end;
+}
+
 const LIST_MARKER = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s/;
 
 /** Where an entry's block ends: its own line plus the continuation lines of its list item. */
 function blockEnd(text: string, entry: TimelineEntry, starts: Set<number>, dateLines: DateLine[], limit: number): number {
+  return lineEndAt(text, itemEnd(text, entry, starts, dateLines, limit));
+}
+
+function itemEnd(text: string, entry: TimelineEntry, starts: Set<number>, dateLines: DateLine[], limit: number): number {
   let end = entry.span.end;
   if (entry.form === 'table-row' || entry.form === 'heading') return end;
   for (;;) {
@@ -121,19 +137,25 @@ export function mergeIntoTimeline(text: string, model: PostmortemModel, imported
   const style = readTimelineStyle(text, model, options);
   const { eol } = style;
   const precision = style.seconds ? 1000 : 60_000;
-  const sorted = imported
-    .map((entry) => ({ ...entry, epochMs: Math.floor(entry.epochMs / precision) * precision }))
-    .sort((a, b) => a.epochMs - b.epochMs);
+  const sorted = imported.map((entry) => ({ ...entry, epochMs: Math.floor(entry.epochMs / precision) * precision })).sort((a, b) => a.epochMs - b.epochMs);
   const baseDate = style.baseDate ?? (sorted[0] && civilDate(sorted[0].epochMs, style.zone));
   const existing = existingEntries(model, style, baseDate);
 
   // Already there (in the document, or twice in the import): left out.
+  // Texts by time bucket (the precision the timeline writes), so a large import stays linear.
+  const bucket = (ms: number) => Math.floor(ms / precision);
+  const seen = new Map<number, string[]>();
+  const remember = (ms: number, text: string) => seen.set(bucket(ms), [...(seen.get(bucket(ms)) ?? []), text]);
+  for (const e of existing) remember(e.ms, e.entry.text);
   const added: ImportedEntry[] = [];
   const duplicates: ImportedEntry[] = [];
   for (const entry of sorted) {
-    const twin = (ms: number, words: string) => Math.abs(ms - entry.epochMs) < precision && sameWords(words, entry.text);
-    if (existing.some((e) => twin(e.ms, e.entry.text)) || added.some((a) => twin(a.epochMs, a.text))) duplicates.push(entry);
-    else added.push(entry);
+    if ((seen.get(bucket(entry.epochMs)) ?? []).some((text) => sameWords(text, entry.text))) {
+      duplicates.push(entry);
+      continue;
+    }
+    added.push(entry);
+    remember(entry.epochMs, entry.text);
   }
   const preview = renderEntries(added, style, { date: baseDate }).lines;
   const result = { added, duplicates, preview, style, edits: [] as TextEdit[], createdSection: false };
@@ -162,20 +184,25 @@ export function mergeIntoTimeline(text: string, model: PostmortemModel, imported
   if (!ordered.length) {
     // An empty timeline: after whatever it says (or right under the heading).
     const content = text.slice(body.start, body.end);
-    const at = body.start + content.trimEnd().length;
-    const lines = renderEntries(added, style, { date: style.baseDate }).lines;
+    const at = lineEndAt(text, body.start + content.trimEnd().length);
+    // The lines follow the timeline's last date line, if it has one, else the document's date.
+    const lastDateLine = dateLines.filter((d) => d.start < at).pop();
+    const lines = renderEntries(added, style, { date: lastDateLine?.date ?? style.baseDate }).lines;
     result.edits.push({ span: { start: at, end: at }, newText: `${eol}${eol}${lines.join(eol)}` });
     return result;
   }
 
   // Group the new entries by the existing entry they follow (-1: before the first).
+  // `added` is in time order: walk the existing entries by time once, keeping the latest in document order.
   const groups = new Map<number, ImportedEntry[]>();
+  const byTime = ordered.map((e, index) => ({ ms: e.ms, index })).sort((a, b) => a.ms - b.ms);
+  let cursor = 0;
+  let anchor = -1;
   for (const entry of added) {
-    let anchor = -1;
-    ordered.forEach((e, index) => {
-      if (e.ms <= entry.epochMs) anchor = index;
-    });
-    groups.set(anchor, [...(groups.get(anchor) ?? []), entry]);
+    while (cursor < byTime.length && byTime[cursor].ms <= entry.epochMs) anchor = Math.max(anchor, byTime[cursor++].index);
+    const group = groups.get(anchor);
+    if (group) group.push(entry);
+    else groups.set(anchor, [entry]);
   }
 
   const dateOf = (e: Existing) => civilDate(e.ms, style.zone);
@@ -184,7 +211,14 @@ export function mergeIntoTimeline(text: string, model: PostmortemModel, imported
     if (anchor < 0) {
       // Before the first entry, and before a date line just above it.
       const first = ordered[0];
-      const dateLineAbove = [...dateLines].reverse().find((d) => d.start < first.entry.span.start && d.start >= body.start && !ordered.some((e) => e.entry.span.start > d.start && e.entry.span.start < first.entry.span.start));
+      const dateLineAbove = [...dateLines]
+        .reverse()
+        .find(
+          (d) =>
+            d.start < first.entry.span.start &&
+            d.start >= body.start &&
+            !ordered.some((e) => e.entry.span.start > d.start && e.entry.span.start < first.entry.span.start),
+        );
       const firstLine = lineStartOf(text, first.entry.span.start);
       const at = dateLineAbove && !sameDate(dateLineAbove.date, civilDate(entries[0].epochMs, style.zone)) ? dateLineAbove.start : firstLine;
       const context = at === firstLine && dateLineAbove ? dateLineAbove.date : undefined;
@@ -203,7 +237,8 @@ export function mergeIntoTimeline(text: string, model: PostmortemModel, imported
     const nextStart = next ? next.entry.span.start : body.end;
     const gapLine = dateLines.find((d) => d.start > end && d.start < nextStart);
     const here = gapLine ? entries.filter((entry) => !reaches(entry, gapLine, style)) : entries;
-    const under = gapLine ? entries.filter((entry) => !here.includes(entry)) : [];
+    const kept = new Set(here);
+    const under = gapLine ? entries.filter((entry) => !kept.has(entry)) : [];
     if (here.length) {
       const { lines, lastDate } = renderEntries(here, style, { date: dateOf(after), afterEntry: true });
       if (!gapLine && next && !next.entry.timestamp.date && !sameDate(lastDate, dateOf(next)) && style.form !== 'table' && !style.datesInEntries) {

@@ -2,7 +2,19 @@
 // `created_at`, `agent`, `channel`, `summary`. Each becomes an entry; the type gives the phase
 // (trigger: detected, acknowledge, escalate and assign: escalated, resolve), notes keep their text.
 import type { Phase } from '../model';
-import { failure, guessPhase, isObject, oneLine, parseInstant, parseJson, sortEntries, stringField, type ConvertResult, type ImportProblem, type ImportedEntry } from './entry';
+import {
+  failure,
+  guessPhase,
+  isObject,
+  oneLine,
+  parseInstant,
+  parseJson,
+  sortEntries,
+  stringField,
+  type ConvertResult,
+  type ImportProblem,
+  type ImportedEntry,
+} from './entry';
 
 const PHASE_OF_TYPE: Record<string, Phase> = {
   trigger: 'detected',
@@ -31,7 +43,8 @@ const VERB_OF_TYPE: Record<string, string> = {
 
 export function logEntriesOf(value: unknown): unknown[] | undefined {
   if (isObject(value) && Array.isArray(value.log_entries)) return value.log_entries;
-  if (Array.isArray(value) && value.length && value.every((item) => isObject(item) && typeof item.type === 'string' && item.type.endsWith('_log_entry'))) return value;
+  if (Array.isArray(value) && value.length && value.every((item) => isObject(item) && typeof item.type === 'string' && item.type.endsWith('_log_entry')))
+    return value;
   return undefined;
 }
 
@@ -58,7 +71,8 @@ export function convertPagerDuty(text: string): ConvertResult {
     const channel = isObject(item.channel) ? item.channel : {};
     const summary = stringField(item.summary) ?? '';
     // A note's words are in the channel (`summary` or `content`); the entry's summary only says "Note added".
-    const note = type === 'annotate' ? stringField(channel.summary) ?? stringField(channel.content) ?? stringField((item as { note?: unknown }).note) : undefined;
+    const note =
+      type === 'annotate' ? (stringField(channel.summary) ?? stringField(channel.content) ?? stringField((item as { note?: unknown }).note)) : undefined;
     const verb = VERB_OF_TYPE[type];
     let body: string;
     if (note) body = `Note${agent ? ` by ${agent}` : ''}: ${note}`;

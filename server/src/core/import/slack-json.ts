@@ -1,7 +1,18 @@
 // Slack export JSON: a channel's `YYYY-MM-DD.json` (an array of messages), or several of them
 // joined (the CLI reads a channel folder). `ts` is epoch seconds with a fraction; `<@U…>` mentions
 // become names when the export's users are known; join/leave/topic subtypes are skipped.
-import { failure, guessPhase, isObject, oneLine, parseJson, sortEntries, stringField, type ConvertResult, type ImportProblem, type ImportedEntry } from './entry';
+import {
+  failure,
+  guessPhase,
+  isObject,
+  oneLine,
+  parseJson,
+  sortEntries,
+  stringField,
+  type ConvertResult,
+  type ImportProblem,
+  type ImportedEntry,
+} from './entry';
 
 /** Subtypes that are what people said; every other subtype (channel_join, pinned_item …) is chrome. */
 const KEPT_SUBTYPES = new Set(['bot_message', 'me_message', 'thread_broadcast', 'file_share']);
@@ -69,7 +80,8 @@ export function convertSlackJson(text: string, options: SlackJsonOptions = {}): 
     const body = oneLine(plainText(typeof message.text === 'string' ? message.text : '', names));
     if (!body) return;
     const user = typeof message.user === 'string' ? message.user : undefined;
-    const author = (user && names[user]) ?? stringField(message.username) ?? (isObject(message.bot_profile) ? stringField(message.bot_profile.name) : undefined) ?? user;
+    const author =
+      (user && names[user]) ?? stringField(message.username) ?? (isObject(message.bot_profile) ? stringField(message.bot_profile.name) : undefined) ?? user;
     entries.push({ epochMs: Math.round(ts * 1000), text: author ? `${author}: ${body}` : body, source: `${where}.ts`, phase: guessPhase(body) });
   });
   if (!entries.length && problems.length) return failure(problems[0].where, problems[0].message);

@@ -53,7 +53,14 @@ export function convertSlack(text: string, options: ConvertOptions): ConvertResu
   let dividerSeen = false;
   let lastMinutes = -1;
 
-  const start = (lineNumber: number, who: string | undefined, h: string, m: string, s: string | undefined, meridiem: string | undefined): string | undefined => {
+  const start = (
+    lineNumber: number,
+    who: string | undefined,
+    h: string,
+    m: string,
+    s: string | undefined,
+    meridiem: string | undefined,
+  ): string | undefined => {
     const [hour, minute, second] = [Number(h), Number(m), Number(s ?? 0)];
     const problem = clockProblem(hour, minute, second, meridiem);
     if (problem) return problem;
@@ -106,13 +113,17 @@ export function convertSlack(text: string, options: ConvertOptions): ConvertResu
       continue;
     }
     if (!current) {
-      return failure(`line ${number}`, `"${line.trim().slice(0, 60)}" is not a Slack message header (expected a name and a time, like "Alice Smith  11:22 AM")`);
+      return failure(
+        `line ${number}`,
+        `"${line.trim().slice(0, 60)}" is not a Slack message header (expected a name and a time, like "Alice Smith  11:22 AM")`,
+      );
     }
     current.lines.push(line.trim());
   }
   if (!messages.length) return failure(undefined, 'no Slack messages found (expected lines like "Alice Smith  11:22 AM" followed by the message)');
   if (!options.zone) return needs('zone', 'Slack copies carry no time zone');
-  if (messages.some((m) => !m.date)) return needs('date', dividerSeen ? 'the messages before the first day divider have no date' : 'Slack copies carry no date');
+  if (messages.some((m) => !m.date))
+    return needs('date', dividerSeen ? 'the messages before the first day divider have no date' : 'Slack copies carry no date');
 
   const entries: ImportedEntry[] = [];
   for (const message of messages) {

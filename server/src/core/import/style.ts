@@ -131,7 +131,8 @@ function zoneOf(model: PostmortemModel, fallback: StyleFallback, timed: Timeline
     return { zone, zoneSuffix: text };
   }
   const documentZone = incidentMetrics(model).zone;
-  if (timed.length && documentZone) return { zone: documentZone };
+  // Entries written without zones: so are the new ones, in the document's zone (or the one given).
+  if (timed.length) return { zone: documentZone ?? fallback.zone ?? 'UTC' };
   if (model.timelineZone) return { zone: model.timelineZone };
   const zone = documentZone ?? fallback.zone ?? 'UTC';
   const windowText = model.window?.start?.zoneText ?? model.window?.end?.zoneText;
@@ -147,6 +148,12 @@ export function readTimelineStyle(text: string, model: PostmortemModel, fallback
   const form = majority(forms) ?? 'list';
   const sample = [...timed].reverse().find((entry) => (entry.form === 'table-row' ? 'table' : entry.form === 'line' ? 'line' : 'list') === form);
   const template = sample ? templateOf(text, sample) : { prefix: '- ', between: ': ', suffix: '' };
+  // An ordered list is numbered from its first item: new items carry that number, so one put first
+  // does not renumber the list (`2.` before `1.` would start it at 2).
+  const ordered = /^(\s*)\d{1,9}([.)])/.exec(template.prefix);
+  const firstItem = ordered && timed.find((entry) => entry.form === 'list-item');
+  const firstNumber = firstItem && /^\s*(\d{1,9})[.)]/.exec(text.slice(lineStartOf(text, firstItem.span.start), firstItem.span.start));
+  if (ordered && firstNumber) template.prefix = template.prefix.replace(/\d{1,9}/, firstNumber[1]);
   const raws = timed.map((entry) => entry.timestamp.raw);
   const clock = majority(timed.map((entry) => entry.timestamp.time!.clock)) ?? '24h';
   const twelve = raws.filter((_, i) => timed[i].timestamp.time!.clock === '12h');

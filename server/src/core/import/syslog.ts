@@ -112,4 +112,3 @@ export function convertLogLines(text: string, options: LogOptions): ConvertResul
 export function convertSyslog(text: string, options: ConvertOptions): ConvertResult {
   return convertLogLines(text, { ...options, what: 'a syslog line (RFC 3164 "May  2 14:04:11 host app: text" or RFC 5424)' });
 }
-

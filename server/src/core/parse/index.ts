@@ -11,8 +11,8 @@ import { dateFromText, timelineDefaults } from './context';
 import { phasePatterns, type PhaseWords } from '../phases';
 import { parseMarkdown } from './markdown';
 import { readStructure } from './lines';
-import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt } from './sections';
-import { fieldOf } from './fields';
+import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt, withoutStepLabels } from './sections';
+import { fieldOf, withValueBelow } from './fields';
 import { readProseWindow, readWindow } from './window';
 import { readEntries, timedLineStarts } from './timeline';
 import { firstAtOrAfter, type SourceLine } from './lines';
@@ -32,14 +32,15 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
     extra.set(normaliseHeading(section.title), section.id);
   }
 
-  const sections: Section[] = [];
+  let sections: Section[] = [];
   const rawFields: Omit<Field, 'section'>[] = [];
   let title: string | undefined;
-  for (const line of structure.lines) {
+  for (const [index, line] of structure.lines.entries()) {
     if (line.indentedCode) continue;
     if (line.kind === 'heading') {
       const heading = cleanHeadingText(line.text.split('\n')[0]);
-      const canonical = sectionIdOf(heading, extra);
+      // The title stays as written; the section it names is read from the text as rendered.
+      const canonical = sectionIdOf(line.rendered === undefined ? heading : cleanHeadingText(line.rendered), extra);
       if (!canonical && line.depth === 1 && title === undefined) title = heading;
       sections.push(newSection(heading, canonical, line.depth ?? 1, 'heading', line));
       continue;
@@ -49,7 +50,8 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
       sections.push(newSection(malformed.title, malformed.canonical, malformed.level, 'heading-no-space', line));
       continue;
     }
-    const field = fieldOf(line);
+    const read = fieldOf(line);
+    const field = read && withValueBelow(read, structure.lines[index + 1], text);
     const label = labelLine(line, extra);
     if (label && !(field && profile.requiredFields.includes(field.id) && !profile.sections.some((s) => s.id === label.canonical))) {
       sections.push(newSection(label.title, label.canonical, 0, 'label-line', line));
@@ -58,6 +60,7 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
     if (field) rawFields.push(field);
   }
   if (title === undefined && structure.frontMatter?.title) title = structure.frontMatter.title;
+  sections = withoutStepLabels(sections, structure.lines, extra);
   assignBodies(text, sections, structure);
 
   const fields: Field[] = rawFields.map((field) => ({ ...field, section: sectionAt(sections, field.span.start)?.canonical }));

@@ -5,6 +5,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Span } from '../model';
 import { countWords } from '../words';
 import { readFrontMatter } from './markdown';
+import { holdsHtml, renderedText } from './html';
 
 export type LineKind = 'para' | 'item' | 'heading' | 'row';
 
@@ -18,6 +19,8 @@ export interface SourceLine {
   inList: boolean;
   /** Heading depth for `heading`. */
   depth?: number;
+  /** A heading's text as rendered, when it holds inline HTML (`## <span style>Summary</span>`). */
+  rendered?: string;
   /** Table cells for `row`: offsets of each cell's content. */
   cells?: Span[];
   /** Header row of a table. */
@@ -31,9 +34,12 @@ export interface Structure {
   /** Start offsets of lists and tables, sorted. */
   listStarts: number[];
   wordCount: number;
-  /** Start offset of every prose text node, in order, and the words before and in it (prefix sums). */
+  /** Start and end offset of every prose text node, in order, and the words before and in it (prefix sums). */
   textStarts: number[];
+  textEnds: number[];
   wordsThrough: number[];
+  /** The document text, to count the part of a text node that a span cuts. */
+  source: string;
   frontMatter?: Record<string, string>;
 }
 
@@ -54,6 +60,7 @@ export function readStructure(text: string, root: Root): Structure {
   const lines: SourceLine[] = [];
   const listStarts: number[] = [];
   const textStarts: number[] = [];
+  const textEnds: number[] = [];
   const wordsThrough: number[] = [];
   let wordCount = 0;
   let frontMatter: Record<string, string> | undefined;
@@ -84,14 +91,16 @@ export function readStructure(text: string, root: Root): Structure {
         continue;
       case 'text':
         wordCount += countWords(node.value);
-        if (start !== undefined) {
+        if (start !== undefined && end !== undefined) {
           textStarts.push(start);
+          textEnds.push(end);
           wordsThrough.push(wordCount);
         }
         continue;
       case 'heading':
         if (start !== undefined && end !== undefined) {
-          lines.push({ kind: 'heading', start, end, text: text.slice(start, end), inList, depth: node.depth });
+          const rendered = holdsHtml(node) ? renderedText(node) : undefined;
+          lines.push({ kind: 'heading', start, end, text: text.slice(start, end), inList, depth: node.depth, rendered });
         }
         break;
       case 'paragraph':
@@ -123,16 +132,29 @@ export function readStructure(text: string, root: Root): Structure {
   }
   lines.sort((a, b) => a.start - b.start);
   listStarts.sort((a, b) => a - b);
-  return { lines, listStarts, wordCount, textStarts, wordsThrough, frontMatter };
+  // Text nodes come off the stack in document order, so the offsets are already sorted.
+  return { lines, listStarts, wordCount, textStarts, textEnds, wordsThrough, source: text, frontMatter };
 }
 
-/** Words of the prose text nodes that start inside a span (code, HTML and URLs are not prose). */
+/**
+ * Words of prose inside a span (code, HTML and URLs are not prose). A text node the span cuts
+ * counts for its part inside: a label line followed by its content in the same paragraph
+ * (`Timeline` then `10:05 deploy` on the next line) has that content as its body.
+ */
 export function wordsIn(structure: Structure, span: Span): number {
-  const before = firstAtOrAfter(structure.textStarts, span.start);
-  const through = firstAtOrAfter(structure.textStarts, span.end);
+  const { textStarts, textEnds, source } = structure;
+  const before = firstAtOrAfter(textStarts, span.start);
+  const through = firstAtOrAfter(textStarts, span.end);
+  // A node that starts before the span and runs into it.
+  const cut = before > 0 && textEnds[before - 1] > span.start ? before - 1 : -1;
+  if (cut >= 0 && textEnds[cut] >= span.end) return countWords(source.slice(span.start, span.end));
   const wordsBefore = before > 0 ? structure.wordsThrough[before - 1] : 0;
   const wordsThrough = through > 0 ? structure.wordsThrough[through - 1] : 0;
-  return wordsThrough - wordsBefore;
+  let words = wordsThrough - wordsBefore;
+  if (cut >= 0) words += countWords(source.slice(span.start, textEnds[cut]));
+  // The last node counted may run past the span's end.
+  if (through > before && textEnds[through - 1] > span.end) words -= countWords(source.slice(span.end, textEnds[through - 1]));
+  return Math.max(0, words);
 }
 
 /** Index of the first value >= `target` in a sorted array (its length when none is). */

@@ -2,6 +2,7 @@
 // section name; each section's body runs to the next section at its level.
 import type { Section } from '../model';
 import { sectionIdOf } from '../profiles/sections';
+import { scanLeadingTimestamp } from '../time';
 import { hasStartIn, wordsIn, type SourceLine, type Structure } from './lines';
 
 // ---- headings and section labels -------------------------------------------------------------
@@ -45,6 +46,52 @@ export function labelLine(line: SourceLine, extra: Map<string, string>): { title
   if (!title || title.length > 60) return undefined;
   const canonical = sectionIdOf(title, extra);
   return canonical ? { title, canonical } : undefined;
+}
+
+/** The markup a label line opens with (`**`, `*`, `__`, `_`, a list marker, or nothing): labels of one kind share it. */
+function labelMarkup(text: string): string {
+  return /^\s*(?:[-*+]\s+)?(\*\*|__|\*|_)?/.exec(text)?.[0].trim() ?? '';
+}
+
+/** A short line that ends with a colon (`*Escalation:*`, `Detection Method:`), the shape of a step label. */
+function looksLikeLabel(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length > 1 && trimmed.length <= 50 && /:[*_]*$/.test(trimmed);
+}
+
+function opensWithClock(text: string): boolean {
+  const scanned = scanLeadingTimestamp(text.replace(/^[\s>*_`~[(|-]+/, ''));
+  return Boolean(scanned?.time && !scanned.error);
+}
+
+/**
+ * Label lines that are steps inside the timeline, not sections: `*Resolution:*` among
+ * `*Detection Method:*`, `*Escalation:*` and other labels of the same markup that name no
+ * section, written above it in the timeline; or a label whose next line is a timed entry. They are dropped, so they neither end the timeline
+ * nor get reported.
+ */
+export function withoutStepLabels(sections: Section[], lines: SourceLine[], extra: Map<string, string>): Section[] {
+  const dropped = new Set<Section>();
+  for (const [index, section] of sections.entries()) {
+    if (section.form !== 'label-line') continue;
+    const parent = sections.slice(0, index).reverse().find((s) => s.canonical && !dropped.has(s));
+    if (parent?.canonical !== 'timeline') continue;
+    // Its siblings come before it, inside the timeline: labels after it may be the next sections.
+    const end = section.headingSpan.start;
+    const markup = labelMarkup(lines.find((line) => line.start === section.headingSpan.start)?.text ?? '');
+    let siblings = 0;
+    for (const line of lines) {
+      if (line.start < parent.headingSpan.end || line.start >= end || line.start === section.headingSpan.start) continue;
+      // Siblings stand as the label does: on a line of their own, outside lists.
+      if ((line.kind === 'para' || line.kind === 'item') && !line.inList && looksLikeLabel(line.text) && labelMarkup(line.text) === markup) {
+        if (!sectionIdOf(cleanHeadingText(line.text.trim()), extra)) siblings++;
+      }
+    }
+    // Or the step's own entries follow it: `*Detection:*` then `10:00 UTC: the alert fired`.
+    const below = lines.find((line) => line.start >= section.headingSpan.end);
+    if (siblings >= 2 || (below && opensWithClock(below.text))) dropped.add(section);
+  }
+  return dropped.size ? sections.filter((section) => !dropped.has(section)) : sections;
 }
 
 export function newSection(title: string, canonical: string | undefined, level: number, form: Section['form'], line: SourceLine): Section {

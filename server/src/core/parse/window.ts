@@ -26,7 +26,8 @@ export function readWindow(fields: Field[], frontMatter: Record<string, string> 
     const base = duration.valueSpan.start;
     window = {
       source: 'duration',
-      span: duration.span,
+      // A value written below its label (`Duration:` then the times) is where the window is.
+      span: duration.valueSpan.start > duration.span.end ? duration.valueSpan : duration.span,
       start: parsed.start && toTimestamp(parsed.start, base),
       end: parsed.end && toTimestamp(parsed.end, base),
       zone: parsed.zone,

@@ -29,6 +29,9 @@ export const ALX: Profile = {
   fieldsSection: 'summary',
   words: { min: 400, max: 600 },
   timelineAsList: true,
+  // The ALX brief asks for a concrete TODO list (action-item-vague), not owners or tickets.
+  actionItemParts: [],
+  timelineStory: ['detected', 'actions', 'misleading', 'escalated', 'resolved'],
 };
 
 export const GOOGLE_SRE: Profile = {
@@ -36,18 +39,26 @@ export const GOOGLE_SRE: Profile = {
   name: 'Google SRE',
   description: 'The Google SRE book template: summary, impact, root causes, resolution, detection, action items, lessons learned, timeline.',
   sections: [
-    { id: 'summary', title: 'Summary', required: true, template: 'One paragraph: what happened and what it cost.\n' },
-    { id: 'impact', title: 'Impact', required: true, template: 'Who was affected, how, and for how long.\n' },
-    { id: 'rootCause', title: 'Root Causes', required: true, template: 'Why it happened.\n' },
-    { id: 'resolution', title: 'Resolution', required: true, template: 'What stopped it.\n' },
-    { id: 'detection', title: 'Detection', required: true, template: 'How we found out.\n' },
+    { id: 'summary', mayBeProse: true, title: 'Summary', required: true, template: 'One paragraph: what happened and what it cost.\n' },
+    { id: 'impact', mayBeProse: true, title: 'Impact', required: true, template: 'Who was affected, how, and for how long.\n' },
+    { id: 'rootCause', mayBeProse: true, title: 'Root Causes', required: true, template: 'Why it happened.\n' },
+    { id: 'resolution', mayBeProse: true, title: 'Resolution', required: true, template: 'What stopped it.\n' },
+    { id: 'detection', mayBeProse: true, title: 'Detection', required: true, template: 'How we found out.\n' },
     { id: 'actions', title: 'Action Items', required: true, template: actionsTemplate },
     { id: 'lessons', title: 'Lessons Learned', required: true, template: '- What went well:\n- What went wrong:\n- Where we got lucky:\n' },
-    { id: 'timeline', title: 'Timeline', required: true, template: timelineTemplate },
+    { id: 'timeline', mayBeProse: true, title: 'Timeline', required: true, template: timelineTemplate },
   ],
   requiredFields: [],
   fieldsSection: 'summary',
   timelineAsList: false,
+  // The SRE book's action items: an owner, a bug, a priority and a type (mitigate, detect, prevent).
+  // A bug carries its owner, priority and type in the tracker; an item without one must say them.
+  actionItemParts: [
+    ['owner', 'ticket'],
+    ['priority', 'ticket'],
+    ['type', 'ticket'],
+  ],
+  timelineStory: [],
 };
 
 export const PAGERDUTY: Profile = {
@@ -55,16 +66,19 @@ export const PAGERDUTY: Profile = {
   name: 'PagerDuty',
   description: 'The PagerDuty template: summary, what happened (timeline), impact, root cause, resolution, action items.',
   sections: [
-    { id: 'summary', title: 'Summary', required: true, template: 'What happened, in two or three sentences.\n' },
-    { id: 'timeline', title: 'Timeline', required: true, template: timelineTemplate },
-    { id: 'impact', title: 'Impact', required: true, template: 'Who was affected and how.\n' },
-    { id: 'rootCause', title: 'Root Cause', required: true, template: 'Why it happened.\n' },
-    { id: 'resolution', title: 'Resolution', required: true, template: 'How it was resolved.\n' },
+    { id: 'summary', mayBeProse: true, title: 'Summary', required: true, template: 'What happened, in two or three sentences.\n' },
+    { id: 'timeline', mayBeProse: true, title: 'Timeline', required: true, template: timelineTemplate },
+    { id: 'impact', mayBeProse: true, title: 'Impact', required: true, template: 'Who was affected and how.\n' },
+    { id: 'rootCause', mayBeProse: true, title: 'Root Cause', required: true, template: 'Why it happened.\n' },
+    { id: 'resolution', mayBeProse: true, title: 'Resolution', required: true, template: 'How it was resolved.\n' },
     { id: 'actions', title: 'Action Items', required: true, template: actionsTemplate },
   ],
   requiredFields: [],
   fieldsSection: 'summary',
   timelineAsList: false,
+  // PagerDuty's guide: every action item is a ticket in the tracker (which holds its owner).
+  actionItemParts: [['ticket']],
+  timelineStory: [],
 };
 
 export const ATLASSIAN: Profile = {
@@ -72,18 +86,24 @@ export const ATLASSIAN: Profile = {
   name: 'Atlassian',
   description: 'The Atlassian incident handbook: incident summary, impact, detection, recovery, timeline, root cause, lessons learned, corrective actions.',
   sections: [
-    { id: 'summary', title: 'Incident Summary', required: true, template: 'What happened, to whom, and for how long.\n' },
-    { id: 'impact', title: 'Impact', required: true, template: 'Who was affected and how.\n' },
-    { id: 'detection', title: 'Detection', required: true, template: 'How and when we found out.\n' },
-    { id: 'resolution', title: 'Recovery', required: true, template: 'How service was restored.\n' },
-    { id: 'timeline', title: 'Timeline', required: true, template: timelineTemplate },
-    { id: 'rootCause', title: 'Root Cause', required: true, template: 'The five whys.\n' },
+    { id: 'summary', mayBeProse: true, title: 'Incident Summary', required: true, template: 'What happened, to whom, and for how long.\n' },
+    { id: 'impact', mayBeProse: true, title: 'Impact', required: true, template: 'Who was affected and how.\n' },
+    { id: 'detection', mayBeProse: true, title: 'Detection', required: true, template: 'How and when we found out.\n' },
+    { id: 'resolution', mayBeProse: true, title: 'Recovery', required: true, template: 'How service was restored.\n' },
+    { id: 'timeline', mayBeProse: true, title: 'Timeline', required: true, template: timelineTemplate },
+    { id: 'rootCause', mayBeProse: true, title: 'Root Cause', required: true, template: 'The five whys.\n' },
     { id: 'lessons', title: 'Lessons Learned', required: false, template: 'What we learned.\n' },
     { id: 'actions', title: 'Corrective Actions', required: true, template: actionsTemplate },
   ],
   requiredFields: [],
   fieldsSection: 'summary',
   timelineAsList: false,
+  // The Atlassian handbook's priority actions: an owner and a due date, kept in a ticket.
+  actionItemParts: [
+    ['owner', 'ticket'],
+    ['due', 'priority', 'ticket'],
+  ],
+  timelineStory: [],
 };
 
 export const BUILTIN_PROFILES: Profile[] = [ALX, GOOGLE_SRE, PAGERDUTY, ATLASSIAN];

@@ -1,5 +1,7 @@
 import type { Profile, ProfileSection } from './profile';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from './builtin';
+import { parseRequirement } from '../actionItems';
+import type { StoryPart } from '../timelineStory';
 
 export type { Profile, ProfileSection } from './profile';
 export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from './builtin';
@@ -14,6 +16,10 @@ export interface CustomProfileDefinition {
   fieldsSection?: string;
   words?: { min: number; max: number } | null;
   timelineAsList?: boolean;
+  /** What each action item must name: parts, or alternatives joined by `|` (`["owner", "due|priority", "ticket"]`). */
+  actionItems?: string[];
+  /** The parts of the story the timeline must tell (`detected`, `actions`, `misleading`, `escalated`, `resolved`). */
+  timelineStory?: string[];
 }
 
 export function builtinProfile(id: string): Profile | undefined {
@@ -68,5 +74,7 @@ export function customProfile(id: string, definition: CustomProfileDefinition): 
     fieldsSection: definition.fieldsSection ?? base.fieldsSection,
     words: definition.words === null ? undefined : definition.words ?? base.words,
     timelineAsList: definition.timelineAsList ?? base.timelineAsList,
+    actionItemParts: definition.actionItems?.map((text) => parseRequirement(text)!).filter(Boolean) ?? base.actionItemParts,
+    timelineStory: (definition.timelineStory as StoryPart[] | undefined) ?? base.timelineStory,
   };
 }

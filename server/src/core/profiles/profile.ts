@@ -1,5 +1,8 @@
 // A profile says what a kind of postmortem must contain: its sections in order, the summary
-// fields, and a word range. The built-in ones live next to this file; custom ones come from config.
+// fields, a word range, what each action item must name and what the timeline must tell. The
+// built-in ones live next to this file; custom ones come from config.
+import type { PartRequirement } from '../actionItems';
+import type { StoryPart } from '../timelineStory';
 
 export interface ProfileSection {
   /** A section kind id from sections.ts, or a custom one. */
@@ -10,6 +13,11 @@ export interface ProfileSection {
   template: string;
   /** Other sections that together stand in for this one (Root Cause + Resolution for "Root Cause and Resolution"). */
   satisfiedBy?: string[][];
+  /**
+   * Whether the document may say this section's content without a heading for it (industry
+   * templates are guides; the ALX assignment asks for its headings).
+   */
+  mayBeProse?: boolean;
   /** Extra names for this section in this profile only. */
   synonyms?: string[];
 }
@@ -26,4 +34,8 @@ export interface Profile {
   words?: { min: number; max: number };
   /** Whether the timeline is expected as a bulleted list. */
   timelineAsList: boolean;
+  /** What every open action item must name: each group is a part, or alternatives (`['due', 'priority']`). */
+  actionItemParts: PartRequirement[];
+  /** The parts of the incident's story the timeline must tell (the ALX brief asks for all five). */
+  timelineStory: StoryPart[];
 }

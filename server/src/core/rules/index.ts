@@ -20,6 +20,11 @@ import { weekdayDateMismatch } from './weekday-date-mismatch';
 import { ambiguousDate } from './ambiguous-date';
 import { tasksNotList } from './tasks-not-list';
 import { wordCount } from './word-count';
+import { actionItemIncomplete } from './action-item-incomplete';
+import { actionItemVague } from './action-item-vague';
+import { blameLanguage } from './blame-language';
+import { hindsightLanguage } from './hindsight-language';
+import { timelineCoverage } from './timeline-coverage';
 
 export type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -44,6 +49,11 @@ export const RULES: Rule[] = [
   ambiguousDate,
   tasksNotList,
   wordCount,
+  timelineCoverage,
+  actionItemIncomplete,
+  actionItemVague,
+  blameLanguage,
+  hindsightLanguage,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

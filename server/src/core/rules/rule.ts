@@ -1,10 +1,16 @@
+import type { Root } from 'mdast';
 import type { Fix, PostmortemModel, Severity, Span } from '../model';
 import type { Profile } from '../profiles/profile';
+import type { WordLists } from '../wordLists';
 
 export interface RuleContext {
   text: string;
   model: PostmortemModel;
   profile: Profile;
+  /** The Markdown tree, for rules about the Markdown itself (HTML, code blocks, images, lists) and the structure the model does not keep. */
+  root: Root;
+  /** The word lists of the wording rules, with the config's additions and silenced phrases. */
+  words: WordLists;
 }
 
 /** What a rule reports; the registry adds the rule id and the configured severity. */

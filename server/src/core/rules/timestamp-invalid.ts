@@ -6,9 +6,7 @@ export const timestampInvalid: Rule = {
   defaultSeverity: 'error',
   tags: ['timeline', 'time'],
   check({ model }) {
-    const reports = model.entries
-      .filter((entry) => entry.timestamp.error)
-      .map((entry) => ({ message: entry.timestamp.error!, span: entry.timestamp.span }));
+    const reports = model.entries.filter((entry) => entry.timestamp.error).map((entry) => ({ message: entry.timestamp.error!, span: entry.timestamp.span }));
     // The window's ends too, when they could still be read (`13:20pm ~ 13:30pm`): one report for
     // the window. An unreadable window is duration-range's.
     const window = model.window;

@@ -1,27 +1,25 @@
-// postmortem/model as the timeline preview reads it: placed and out-of-order entries, the time
+// postmortem/model as the timeline preview reads it, from the language service in-process: placed and out-of-order entries, the time
 // between entries and phases, the window's length and the incident metrics, formatted by the
 // core's one length formatter (no client-side arithmetic).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ModelResult } from '../../common/protocol';
-import { TestClient } from './lspClient';
+import type { ModelResult } from '../../../common/protocol';
+import { InProcessClient } from '../../support/service';
 
-const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'incidents');
+const FIXTURES = resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'workspace', 'incidents');
 
-async function modelOf(client: TestClient, name: string, text = readFileSync(resolve(FIXTURES, name), 'utf8')): Promise<ModelResult> {
+async function modelOf(client: InProcessClient, name: string, text = readFileSync(resolve(FIXTURES, name), 'utf8')): Promise<ModelResult> {
   const uri = `file:///work/incidents/${name}`;
   client.open(uri, text);
-  return client.connection.sendRequest('postmortem/model', { uri });
+  return client.request('postmortem/model', { uri }) as Promise<ModelResult>;
 }
 
 describe('postmortem/model for the timeline preview', function () {
-  let client: TestClient;
+  let client: InProcessClient;
   beforeEach(async () => {
-    client = new TestClient();
-    await client.initialize();
+    client = new InProcessClient();
   });
-  afterEach(() => client.stop());
 
   it('marks invalid and out-of-order entries and gives the time since the timed entry just above', async () => {
     const model = await modelOf(client, 'timeline-preview-postmortem.md');

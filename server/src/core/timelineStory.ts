@@ -1,0 +1,76 @@
+// Which parts of the incident's story the timeline tells: when and how it was detected, the actions
+// taken, the misleading paths, the escalation and the resolution (what the ALX brief asks of a
+// timeline). Read from the timeline entries' phases (built-in and configured phase words) and from
+// the timeline section's prose, line by line and sentence by sentence, with the story word lists,
+// so untimed narrative and labelled parts ("Escalation: …") count too.
+import type { Root } from 'mdast';
+import type { Phase, PostmortemModel } from './model';
+import { proseBlocks, sectionFinder, sentencesOf } from './prose';
+import { findPhrases, type WordLists } from './wordLists';
+
+export const STORY_PARTS = ['detected', 'actions', 'misleading', 'escalated', 'resolved'] as const;
+export type StoryPart = (typeof STORY_PARTS)[number];
+
+/** How a missing part is named to the author, with the phase words that would mark it. */
+export const STORY_PART_NAMES: Record<StoryPart, string> = {
+  detected: 'when and how the issue was detected (detected, alert fired, noticed, reported by)',
+  actions: 'the actions taken while investigating',
+  misleading: 'the misleading paths (what was assumed or suspected first and turned out wrong)',
+  escalated: 'who it was escalated to (escalated, paged)',
+  resolved: 'how it was resolved (mitigated, rolled back, resolved, restored)',
+};
+
+const PHASE_PART: Partial<Record<Phase, StoryPart>> = {
+  detected: 'detected',
+  escalated: 'escalated',
+  mitigated: 'resolved',
+  resolved: 'resolved',
+};
+
+const WORDED_PARTS = ['detected', 'escalated', 'resolved', 'misleading'] as const;
+
+/** The story parts the document's timeline tells; undefined when it has no timeline or nothing in it. */
+export function storyTold(model: PostmortemModel, root: Root, words: WordLists): Set<StoryPart> | undefined {
+  const timelines = model.sections.filter((section) => section.canonical === 'timeline');
+  if (!timelines.length) return undefined;
+  const told = new Set<StoryPart>();
+  let steps = 0;
+  for (const entry of model.entries) {
+    const part = entry.phase && PHASE_PART[entry.phase];
+    if (part) told.add(part);
+  }
+  const sectionAt = sectionFinder(model.sections);
+  const inTimeline = (offset: number) => {
+    const section = sectionAt(offset);
+    return section?.canonical === 'timeline' && offset >= section.bodySpan.start;
+  };
+  let read = 0;
+  for (const block of proseBlocks(root)) {
+    // A timeline written as plain lines under a label line shares the label's paragraph: read
+    // only what lies in the section's body.
+    const lines = block.text.split('\n');
+    let at = 0;
+    for (const line of lines) {
+      const lineStart = at;
+      at += line.length + 1;
+      for (const [start, end] of sentencesOf(line)) {
+        if (!inTimeline(block.offsets[lineStart + start] ?? block.span.start)) continue;
+        const sentence = line.slice(start, end);
+        read++;
+        const parts = WORDED_PARTS.filter((part) => findPhrases(sentence, words[part]).length);
+        for (const part of parts) told.add(part);
+        // What was tried, what misled and who was called are all actions taken.
+        if (!parts.includes('detected') && !parts.includes('resolved') && sentence.trim().split(/\s+/).length >= 3) steps++;
+      }
+    }
+  }
+  if (!read && !model.entries.length) return undefined;
+  // Sentences that are neither the detection nor the resolution are the actions taken.
+  if (steps > 0) told.add('actions');
+  return told;
+}
+
+/** The parts a profile asks for that the timeline does not tell. */
+export function storyMissing(required: readonly StoryPart[], told: Set<StoryPart>): StoryPart[] {
+  return required.filter((part) => !told.has(part));
+}

@@ -1,0 +1,136 @@
+// The action-item reader (list items, task-list items, table rows) and what custom profiles and
+// `.postmortemrc.json` word lists change in the writing-quality rules.
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/core/lint';
+import { parse } from '../../server/src/core/parse';
+import { readActionItems, vaguenessOf } from '../../server/src/core/actionItems';
+import { parseConfigFile, resolveOptions } from '../../server/src/core/config';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { builtinProfile, defaultProfile } from '../../server/src/core/profiles';
+import { BUILTIN_WORDS, resolveWordLists } from '../../server/src/core/wordLists';
+import { applyEdits } from '../../server/src/core/fixes';
+
+const GOOGLE = builtinProfile('google-sre')!;
+
+function items(body: string) {
+  const text = `# Postmortem\n\n## Action Items\n\n${body}\n\n## Timeline\n\n- [ ] 09:00 not an action item\n`;
+  const { model, root } = parse(text, GOOGLE);
+  return readActionItems(model, root);
+}
+
+describe('action items', function () {
+  it('reads list items, task-list items and table rows with their parts', function () {
+    const read = items(
+      [
+        '- Add an alert when the queue backs up (owner: @sam, due: 2024-06-01, ticket: OPS-12)',
+        '- [x] Roll back the release',
+        '- [ ] Page the owning team on renewal failures, P1, [issue](https://github.com/acme/ops/issues/7)',
+        '',
+        '| Action item | Type | Owner | Bug | Priority |',
+        '| --- | --- | --- | --- | --- |',
+        '| Validate configs before deploy | prevent | @lee | b/1234 | P2 |',
+        '| Dashboard for queue depth | detect | ??? | TODO | |',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      read.map((item) => [item.form, item.text, item.done, Object.keys(item.parts).sort().join(',')]),
+      [
+        ['list-item', 'Add an alert when the queue backs up (owner: @sam, due: 2024-06-01, ticket: OPS-12)', false, 'due,owner,ticket'],
+        ['task', 'Roll back the release', true, ''],
+        ['task', 'Page the owning team on renewal failures, P1, issue', false, 'priority,ticket'],
+        ['table-row', 'Validate configs before deploy', false, 'owner,priority,ticket,type'],
+        ['table-row', 'Dashboard for queue depth', false, 'type'],
+      ],
+    );
+  });
+
+  it('reads the items under a label item, not the label, and stops at the next section at its level', function () {
+    const read = items('- **Improvements:**\n  - Add a pre-deploy check for the proxy config.\n\n## Responders\n\n- @sam');
+    assert.deepEqual(
+      read.map((item) => item.text),
+      ['Add a pre-deploy check for the proxy config.'],
+    );
+  });
+
+  it('tells vague items from concrete ones', function () {
+    const vague = (text: string) =>
+      vaguenessOf({ form: 'list-item', span: { start: 0, end: 0 }, text, done: false, parts: {}, group: { start: 0, end: 0 } }, BUILTIN_WORDS)?.kind;
+    assert.equal(vague('Be more careful with firewall rules.'), 'people');
+    assert.equal(vague('Remind the team to run the tests.'), 'people');
+    assert.equal(vague('Improve monitoring.'), 'vague');
+    assert.equal(vague('**Monitoring:** Look into the alerting.'), 'vague');
+    assert.equal(vague('Run as many tests as possible before deploying.'), 'vague');
+    assert.equal(vague('Improve the retry logic so that a failed shard is rebuilt before the swap.'), undefined);
+    assert.equal(vague('Add an alert when the error rate passes 5%.'), undefined);
+  });
+
+  it('the action-item-incomplete fix adds placeholders before the closing period, with a snippet twin, and eats nothing', function () {
+    const text = '# Postmortem\n\n## Action Items\n\n- Add an alert when the queue backs up.\n';
+    const finding = lint(text, { profile: GOOGLE, rules: {} }).findings.find((f) => f.ruleId === 'action-item-incomplete')!;
+    assert.equal(
+      finding.message,
+      'This action item has no owner, priority or type (mitigate, detect, prevent), and no tracking reference (ticket) that carries them: the Google SRE profile asks each open item for an owner, a priority and a type (mitigate, detect, prevent), or a tracking reference (ticket) that carries them.',
+    );
+    const [edit] = finding.fixes[0].edits;
+    assert.equal(
+      applyEdits(text, [edit]).text,
+      '# Postmortem\n\n## Action Items\n\n- Add an alert when the queue backs up (owner: @…, priority: P…, type: …).\n',
+    );
+    assert.equal(edit.snippet, ' (owner: @${1:owner}, priority: P${2:2}, type: ${3|prevent,detect,mitigate|})');
+  });
+});
+
+describe('writing-quality configuration', function () {
+  it('a custom profile chooses the parts each action item needs and the story the timeline tells', function () {
+    const { config, findings } = parseConfigFile(
+      JSON.stringify({ profile: 'acme', profiles: { acme: { extends: 'alx', actionItems: ['owner', 'due|priority'], timelineStory: ['detected'] } } }),
+    );
+    assert.deepEqual(findings, []);
+    const options = resolveOptions(DEFAULT_SETTINGS, config);
+    assert.deepEqual(options.profile.actionItemParts, [['owner'], ['due', 'priority']]);
+    const text =
+      '# Postmortem\n\n## Timeline\n\n- 09:00 UTC: Alert fired, outage detected.\n\n## Corrective and Preventative Measures\n\n- Add a disk alert (owner: @sam).\n- Add a pre-deploy check (owner: @lee, P1).\n';
+    const found = lint(text, options).findings.filter((f) => ['action-item-incomplete', 'timeline-coverage'].includes(f.ruleId));
+    assert.deepEqual(
+      found.map((f) => f.message),
+      ['This action item has no due date or priority: the acme profile asks each open item for an owner and a due date or a priority.'],
+    );
+  });
+
+  it('reports bad actionItems, timelineStory and words in .postmortemrc.json, naming what is expected', function () {
+    const messages = (value: object) => parseConfigFile(JSON.stringify(value)).findings.map((f) => f.message);
+    assert.deepEqual(messages({ profiles: { acme: { actionItems: ['owner', 'boss'] } } }), [
+      'Profile "acme": "actionItems": "boss" is not a part or parts joined by "|" (expected owner, due, priority, ticket, type).',
+    ]);
+    assert.deepEqual(messages({ profiles: { acme: { timelineStory: ['ending'] } } }), [
+      'Profile "acme": "timelineStory" must be an array of story parts (detected, actions, misleading, escalated, resolved).',
+    ]);
+    assert.deepEqual(messages({ words: { swear: { add: ['x'] } } }), [
+      '"words": unknown list "swear" (expected blame, people, humanError, animated, hindsight, vague, vagueLeads, peopleFixes, detected, escalated, resolved, misleading).',
+    ]);
+    assert.deepEqual(messages({ words: { blame: { add: 'x' } } }), ['"words.blame.add" must be a list of words.']);
+  });
+
+  it('words in .postmortemrc.json extend a list and silence a phrase', function () {
+    const text = '# Postmortem\n\n## Root Cause and Resolution\n\nThe engineer dropped the ball. The engineer forgot the flag.\n';
+    const blame = (words?: object) => {
+      const { config } = parseConfigFile(JSON.stringify(words ? { words } : {}));
+      return lint(text, resolveOptions(DEFAULT_SETTINGS, config))
+        .findings.filter((f) => f.ruleId === 'blame-language')
+        .map((f) => f.message.split('"')[1]);
+    };
+    assert.deepEqual(blame(), ['The engineer … forgot']);
+    assert.deepEqual(blame({ blame: { add: ['dropped the ball'] } }), ['The engineer … dropped the ball']);
+    assert.deepEqual(blame({ blame: { ignore: ['forgot'] } }), []);
+    assert.equal(resolveWordLists(undefined), BUILTIN_WORDS);
+  });
+
+  it('a neutral named actor in the timeline and an owner of a task are not blamed', function () {
+    const text =
+      '# Postmortem\n\n## Timeline\n\n- 09:00 UTC: Sam acknowledged the page.\n- 09:10 UTC: @lee rolled back the release.\n\n## Corrective and Preventative Measures\n\n- Add a canary stage (owner: @sam).\n';
+    assert.deepEqual(
+      lint(text, { profile: defaultProfile(), rules: {} }).findings.filter((f) => f.ruleId === 'blame-language'),
+      [],
+    );
+  });
+});
