@@ -21,7 +21,7 @@ describe('config files at scale', function () {
     const first = parseConfigFile(text);
     const pointed = first.findings.map((f) => [f.message, text.slice(f.span.start, f.span.end)]);
     assert.deepEqual(pointed, [
-      ['Unknown key "pro"file": expected profile, rules, files, profiles or phaseWords.', '"pro\\"file"'],
+      ['Unknown key "pro"file": expected profile, rules, files, profiles, phaseWords or words.', '"pro\\"file"'],
       ['"rules" must be an object of rule id -> off | info | warning | error.', '"r\\u0075les"'],
     ]);
     assert.equal(parseConfigFile(text), first, 'the same text is not read again');
