@@ -56,6 +56,14 @@ describe('timeline-not-list', () => {
     assert.equal(finding.fixes[0].safe, false);
     assert.match(applyEdits(text, finding.fixes[0].edits).text, /\n- 01:00 UTC: alert\n- 01:30 UTC: rollback\n/);
   });
+
+  it('does not mark safe a bullet before a line a table follows (the table would parse otherwise)', () => {
+    // Found by the fix-all idempotence property: bulleting the first line turned the table's
+    // header row into a plain entry, so a second fix-all changed the text again.
+    const text = timeline('01:00 UTC: detected\n01:30 | resolved |\n| --- | --- |');
+    const [finding] = findings(text, 'timeline-not-list');
+    assert.equal(finding.fixes[0].safe, false);
+  });
 });
 
 describe('timestamp-invalid and timestamp-order on real shapes', () => {

@@ -10,6 +10,12 @@ function runTogether(text: string, a: TimelineEntry, b: TimelineEntry): boolean 
   return !/\n[ \t>]*\r?\n/.test(text.slice(a.span.end, b.span.start));
 }
 
+/** Whether the line after an entry is a table row: a bullet before it changes how that table parses. */
+function beforeTableRow(text: string, entry: TimelineEntry): boolean {
+  const next = /^[^\n]*\n([^\n]*)/.exec(text.slice(entry.span.start));
+  return !!next && next[1].includes('|');
+}
+
 export const timelineNotList: Rule = {
   id: 'timeline-not-list',
   description: 'Timeline entries written as plain lines (or indented into a code block) instead of a bulleted list.',
@@ -50,8 +56,9 @@ export const timelineNotList: Rule = {
       {
         message: `${count} ${how}; the ${profile.name} profile asks for a bulleted list${why}.`,
         span: { start: plain[0].span.start, end: plain[plain.length - 1].span.end },
-        // Moving lines out of a code block changes what the document shows: only on request.
-        fixes: [{ title: 'Make the timeline a bulleted list', edits, safe: !inCode }],
+        // Moving lines out of a code block, or bulleting a line a table follows, changes what
+        // the document shows: only on request.
+        fixes: [{ title: 'Make the timeline a bulleted list', edits, safe: !inCode && !plain.some((entry) => beforeTableRow(text, entry)) }],
       },
     ];
   },
