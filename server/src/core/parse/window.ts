@@ -6,6 +6,22 @@ import { findLength, findProseWindow, findTimestamps, parseWindowText, scanLeadi
 import { nextDayOf, resolve, setInstant, toTimestamp } from './instants';
 import type { SourceLine } from './lines';
 
+/** A window from window text read at `base`: its ends, zone and stated length, with their spans. */
+function windowOf(parsed: WindowText, base: number, source: IncidentWindow['source'], span: Span): IncidentWindow {
+  return {
+    source,
+    span,
+    start: parsed.start && toTimestamp(parsed.start, base),
+    end: parsed.end && toTimestamp(parsed.end, base),
+    zone: parsed.zone,
+    statedMinutes: parsed.statedMinutes,
+    statedSpan:
+      parsed.statedOffset !== undefined && parsed.statedLength !== undefined
+        ? { start: base + parsed.statedOffset, end: base + parsed.statedOffset + parsed.statedLength }
+        : undefined,
+  };
+}
+
 function dateFromText(value: string | undefined): CivilDate | undefined {
   if (!value) return undefined;
   const scanned = scanLeadingTimestamp(value);
@@ -24,20 +40,9 @@ export function readWindow(fields: Field[], frontMatter: Record<string, string> 
     // Emphasis inside the value (`**10:00 am GMT** on **3rd June**`) is blanked, keeping offsets.
     const parsed = readWindowValue(duration.value.replace(/\*\*|__/g, '  '));
     const base = duration.valueSpan.start;
-    window = {
-      source: 'duration',
-      // A value written below its label (`Duration:` then the times) is where the window is.
-      span: duration.valueSpan.start > duration.span.end ? duration.valueSpan : duration.span,
-      start: parsed.start && toTimestamp(parsed.start, base),
-      end: parsed.end && toTimestamp(parsed.end, base),
-      zone: parsed.zone,
-      statedMinutes: parsed.statedMinutes,
-      statedSpan:
-        parsed.statedOffset !== undefined && parsed.statedLength !== undefined
-          ? { start: base + parsed.statedOffset, end: base + parsed.statedOffset + parsed.statedLength }
-          : undefined,
-      error: parsed.error,
-    };
+    // A value written below its label (`Duration:` then the times) is where the window is.
+    const span = duration.valueSpan.start > duration.span.end ? duration.valueSpan : duration.span;
+    window = { ...windowOf(parsed, base, 'duration', span), error: parsed.error };
     if (!window.start && !window.end && !window.statedMinutes && !window.error && !(startField && endField)) {
       window.error = `The duration "${duration.value.trim()}" gives no start and end time and no length.`;
     }
@@ -131,19 +136,7 @@ export function readProseWindow(lines: SourceLine[], fallbackDate: CivilDate | u
       const parsed = findProseWindow(sentence.text);
       if (!parsed || parsed.error) continue;
       const base = line.start + sentence.offset;
-      const window: IncidentWindow = {
-        source: 'prose',
-        span: { start: line.start, end: line.end },
-        start: parsed.start && toTimestamp(parsed.start, base),
-        end: parsed.end && toTimestamp(parsed.end, base),
-        zone: parsed.zone,
-        statedMinutes: parsed.statedMinutes,
-        statedSpan:
-          parsed.statedOffset !== undefined && parsed.statedLength !== undefined
-            ? { start: base + parsed.statedOffset, end: base + parsed.statedOffset + parsed.statedLength }
-            : undefined,
-      };
-      return finishWindow(window, fallbackDate);
+      return finishWindow(windowOf(parsed, base, 'prose', { start: line.start, end: line.end }), fallbackDate);
     }
   }
   return undefined;
