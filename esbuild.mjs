@@ -22,12 +22,14 @@ const common = {
 /** Test files live next to nothing else: every `*.test.ts` under test/ becomes out/test/....test.js. */
 function testEntries() {
   if (!existsSync('test')) return [];
-  return readdirSync('test', { recursive: true })
-    .map(String)
-    // test/web/ runs in the browser extension host: one browser bundle of its own (below).
-    .filter((f) => f.split(/[\\/]/)[0] !== 'web')
-    .filter((f) => f.endsWith('.ts') && (f.endsWith('.test.ts') || f.endsWith('index.ts')))
-    .map((f) => join('test', f));
+  return (
+    readdirSync('test', { recursive: true })
+      .map(String)
+      // test/web/ runs in the browser extension host: one browser bundle of its own (below).
+      .filter((f) => f.split(/[\\/]/)[0] !== 'web')
+      .filter((f) => f.endsWith('.ts') && (f.endsWith('.test.ts') || f.endsWith('index.ts')))
+      .map((f) => join('test', f))
+  );
 }
 
 /**
@@ -52,14 +54,28 @@ if (existsSync('client/src/extension.ts')) {
   // VS Code for the Web: the client for the browser extension host, the server as a web worker.
   // Both run in web workers (the browser extension host is one): no `document`, so packages must
   // not pick their DOM builds (decode-named-character-reference's would throw at load).
-  const web = { ...common, platform: 'browser', target: 'es2022', outdir: 'dist/web', conditions: ['worker'], define: { 'process.env.NODE_ENV': '"production"' } };
+  const web = {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    outdir: 'dist/web',
+    conditions: ['worker'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
   builds.push({ ...web, entryPoints: { client: 'client/src/browser.ts' }, external: ['vscode'] });
   builds.push({ ...web, format: 'iife', entryPoints: { server: 'server/src/worker.ts' } });
 }
 if (existsSync('client/preview-src/main.ts')) {
   // The timeline preview's webview script (and its CSS, imported by it): a browser bundle in its
   // own folder, the only one the webview may load from (localResourceRoots).
-  builds.push({ ...common, platform: 'browser', format: 'iife', target: 'chrome114', entryPoints: { preview: 'client/preview-src/main.ts' }, outdir: 'dist/preview' });
+  builds.push({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+    entryPoints: { preview: 'client/preview-src/main.ts' },
+    outdir: 'dist/preview',
+  });
 }
 if (!production) {
   const tests = testEntries();
@@ -75,10 +91,23 @@ if (!production) {
   if (existsSync('test/web/index.ts')) {
     // The suite for the browser extension host (a web worker): its tests and mocha's browser build
     // bundled into one file, the only one @vscode/test-web loads.
-    builds.push({ ...common, platform: 'browser', target: 'es2022', entryPoints: { index: 'test/web/index.ts' }, outdir: 'out/test/web', external: ['vscode'], plugins: [mochaBrowserAsCommonJs] });
+    builds.push({
+      ...common,
+      platform: 'browser',
+      target: 'es2022',
+      entryPoints: { index: 'test/web/index.ts' },
+      outdir: 'out/test/web',
+      external: ['vscode'],
+      plugins: [mochaBrowserAsCommonJs],
+    });
   }
   if (existsSync('bench/bench.ts')) {
-    builds.push({ ...common, entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...['bench/preview.ts', 'bench/cli-throughput.ts', 'bench/import.ts'].filter((f) => existsSync(f))], outdir: 'out/bench', external: ['playwright-core'] });
+    builds.push({
+      ...common,
+      entryPoints: ['bench/bench.ts', 'bench/corpus.ts', ...['bench/preview.ts', 'bench/cli-throughput.ts', 'bench/import.ts'].filter((f) => existsSync(f))],
+      outdir: 'out/bench',
+      external: ['playwright-core'],
+    });
   }
 }
 

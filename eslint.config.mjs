@@ -8,7 +8,18 @@ import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-const editorAndLsp = ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-languageserver-textdocument', 'vscode-languageserver-types', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
+const editorAndLsp = [
+  'vscode',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageserver-protocol',
+  'vscode-languageserver-textdocument',
+  'vscode-languageserver-types',
+  'vscode-jsonrpc',
+  'vscode-jsonrpc/*',
+];
 
 /** Core files at `depth` folders below server/src/core/ may not import above core/, except common/settings. */
 function coreBlock(depth) {
@@ -20,10 +31,16 @@ function coreBlock(depth) {
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeModules, ...editorAndLsp].map((name) => ({ name, message: 'server/src/core/ is pure: no Node module, no vscode, no LSP. Translate in server/src/ instead.' })),
+          paths: [...nodeModules, ...editorAndLsp].map((name) => ({
+            name,
+            message: 'server/src/core/ is pure: no Node module, no vscode, no LSP. Translate in server/src/ instead.',
+          })),
           patterns: [
             { group: ['vscode-*', 'node:*'], message: 'server/src/core/ is pure: no vscode, LSP or Node module.' },
-            { regex: `^${up}(?!\\.\\./\\.\\./common/settings$)`, message: 'server/src/core/ imports only from core/ (and the dependency-free common/settings.ts).' },
+            {
+              regex: `^${up}(?!\\.\\./\\.\\./common/settings$)`,
+              message: 'server/src/core/ imports only from core/ (and the dependency-free common/settings.ts).',
+            },
           ],
         },
       ],
@@ -51,7 +68,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['vscode-languageserver', 'vscode-languageserver-textdocument'].map((name) => ({ name, message: 'The client talks to the server through the protocol (common/protocol.ts) only.' })),
+          paths: ['vscode-languageserver', 'vscode-languageserver-textdocument'].map((name) => ({
+            name,
+            message: 'The client talks to the server through the protocol (common/protocol.ts) only.',
+          })),
           patterns: [{ regex: '(^|/)server/', message: 'The client imports only the shared protocol (common/protocol.ts), never server code.' }],
         },
       ],
@@ -60,7 +80,13 @@ export default tseslint.config(
   {
     files: ['client/preview-src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The webview script runs in the browser: no vscode API.' }], patterns: [{ regex: '(^|/)server/', message: 'The webview imports only the shared protocol types.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The webview script runs in the browser: no vscode API.' }],
+          patterns: [{ regex: '(^|/)server/', message: 'The webview imports only the shared protocol types.' }],
+        },
+      ],
     },
   },
   {
@@ -69,7 +95,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['vscode', 'vscode-languageclient', 'vscode-languageserver', ...nodeModules].map((name) => ({ name, message: 'common/ is shared by the client, the server and the core: the protocol package and nothing else.' })),
+          paths: ['vscode', 'vscode-languageclient', 'vscode-languageserver', ...nodeModules].map((name) => ({
+            name,
+            message: 'common/ is shared by the client, the server and the core: the protocol package and nothing else.',
+          })),
           patterns: [{ regex: '(^|/)(server|client)/', message: 'common/ imports no server or client code.' }],
         },
       ],

@@ -86,7 +86,9 @@ async function main(): Promise<void> {
   console.log(`\nkeystroke -> diagnostics over LSP (${keystrokes[0].edits} single edits, each after a pause)`);
   console.log(`${pad('bytes', 10)}${pad('median ms', 11)}${pad('max ms', 9)}${pad('lint ms', 9)}median ÷ lint`);
   for (const row of keystrokes) {
-    console.log(`${pad(String(row.bytes), 10)}${pad(row.medianMs.toFixed(1), 11)}${pad(row.maxMs.toFixed(1), 9)}${pad(row.lintMs.toFixed(1), 9)}${(row.medianMs / row.lintMs).toFixed(2)}`);
+    console.log(
+      `${pad(String(row.bytes), 10)}${pad(row.medianMs.toFixed(1), 11)}${pad(row.maxMs.toFixed(1), 9)}${pad(row.lintMs.toFixed(1), 9)}${(row.medianMs / row.lintMs).toFixed(2)}`,
+    );
   }
   const burst = await serverBurst(join(ROOT, 'dist', 'server.js'), generatePostmortem(200_000), 100);
   console.log(
@@ -96,14 +98,25 @@ async function main(): Promise<void> {
   const corpus = resolve(ROOT, '..', 'shared', 'corpus');
   const cli = existsSync(corpus) ? cliOnCorpus(ROOT, corpus) : undefined;
   if (cli) {
-    console.log(`CLI on the ${cli.files} corpus files: postmortem-lint ${cli.oursMs.toFixed(0)} ms, markdownlint-cli2 ${cli.markdownlintCli2Ms.toFixed(0)} ms (whole commands, median of 5)`);
+    console.log(
+      `CLI on the ${cli.files} corpus files: postmortem-lint ${cli.oursMs.toFixed(0)} ms, markdownlint-cli2 ${cli.markdownlintCli2Ms.toFixed(0)} ms (whole commands, median of 5)`,
+    );
   }
   // 2,000 real-sized postmortems made from the corpus at run time, next to markdownlint-cli2 (`--no-10k` skips the 10,000-file memory run).
   const throughput = existsSync(corpus) ? cliThroughput(ROOT, corpus, { tenThousand: !process.argv.includes('--no-10k') }) : undefined;
   if (throughput) console.log(describeThroughput(throughput));
   const size = (path: string) => (existsSync(join(ROOT, path)) ? statSync(join(ROOT, path)).size : undefined);
-  const sizes = { 'dist/server.js': size('dist/server.js'), 'dist/client.js': size('dist/client.js'), 'dist/cli.js': size('dist/cli.js'), 'postmortem-lint.vsix': size('postmortem-lint.vsix') };
-  console.log(`sizes (dist/ as built by this run, unminified; the .vsix holds minified bundles): ${Object.entries(sizes).map(([name, bytes]) => `${name} ${bytes === undefined ? 'not built' : `${(bytes / 1024).toFixed(0)} KB`}`).join(', ')}`);
+  const sizes = {
+    'dist/server.js': size('dist/server.js'),
+    'dist/client.js': size('dist/client.js'),
+    'dist/cli.js': size('dist/cli.js'),
+    'postmortem-lint.vsix': size('postmortem-lint.vsix'),
+  };
+  console.log(
+    `sizes (dist/ as built by this run, unminified; the .vsix holds minified bundles): ${Object.entries(sizes)
+      .map(([name, bytes]) => `${name} ${bytes === undefined ? 'not built' : `${(bytes / 1024).toFixed(0)} KB`}`)
+      .join(', ')}`,
+  );
   const activation = process.argv.includes('--no-editor') ? undefined : activationInRealVsCode(ROOT);
   if (activation) {
     console.log(
@@ -113,7 +126,10 @@ async function main(): Promise<void> {
     );
   }
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'test-results', 'bench.json'), JSON.stringify({ node: process.version, lint: rows, keystrokes, burst, cli, throughput, sizes, activation }, null, 2));
+  writeFileSync(
+    join(ROOT, 'test-results', 'bench.json'),
+    JSON.stringify({ node: process.version, lint: rows, keystrokes, burst, cli, throughput, sizes, activation }, null, 2),
+  );
   console.log('written: test-results/bench.json');
 }
 

@@ -14,7 +14,9 @@ function wallMs(command: string, args: string[], runs: number): number {
 }
 
 export function cliOnCorpus(root: string, corpus: string, runs = 5): { files: number; oursMs: number; markdownlintCli2Ms: number } {
-  const files = readdirSync(corpus).filter((name) => name.endsWith('.md')).map((name) => join(corpus, name));
+  const files = readdirSync(corpus)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(corpus, name));
   const oursMs = wallMs(process.execPath, [join(root, 'dist', 'cli.js'), ...files], runs);
   const markdownlintCli2Ms = wallMs(process.execPath, [join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), ...files], runs);
   return { files: files.length, oursMs, markdownlintCli2Ms };

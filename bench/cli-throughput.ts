@@ -74,7 +74,13 @@ export function cliThroughput(root: string, corpus: string, options: { files?: n
     // markdownlint-cli2 with its defaults (every rule), on the same files, reading the same folder.
     const theirs = [join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'postmortems/**/*.md'];
     const figures = interleaved(options.runs ?? 3, { ours: () => measure(ours, temp), markdownlintCli2: () => measure(theirs, temp) });
-    const result: ThroughputFigures = { files, bytes, ours: figures.ours, markdownlintCli2: figures.markdownlintCli2, speedup: figures.markdownlintCli2.wallMs / figures.ours.wallMs };
+    const result: ThroughputFigures = {
+      files,
+      bytes,
+      ours: figures.ours,
+      markdownlintCli2: figures.markdownlintCli2,
+      speedup: figures.markdownlintCli2.wallMs / figures.ours.wallMs,
+    };
     if (options.tenThousand !== false) {
       const big = join(temp, 'big');
       makeFolder(corpus, join(big, 'postmortems'), 10_000);

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { lint } from '../server/src/core/lint';
 
 const dir = process.argv[2] ?? resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-const files = readdirSync(dir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.md') && name !== 'README.md')
+  .sort();
 const perRule = new Map<string, number>();
 let entries = 0;
 let resolved = 0;
@@ -18,7 +20,9 @@ for (const name of files) {
   resolved += ok;
   invalid += bad;
   for (const finding of findings) perRule.set(finding.ruleId, (perRule.get(finding.ruleId) ?? 0) + 1);
-  console.log(`${name.padEnd(22)} entries ${String(model.entries.length).padStart(3)} (instants ${String(ok).padStart(3)}, invalid ${bad})  window ${model.window?.start?.instant ? 'yes' : 'no '}  findings ${findings.length}`);
+  console.log(
+    `${name.padEnd(22)} entries ${String(model.entries.length).padStart(3)} (instants ${String(ok).padStart(3)}, invalid ${bad})  window ${model.window?.start?.instant ? 'yes' : 'no '}  findings ${findings.length}`,
+  );
 }
 console.log(`\n${files.length} files: ${entries} timeline timestamps recognised, ${resolved} resolved to instants, ${invalid} invalid`);
 for (const [rule, count] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(26)} ${count}`);

@@ -29,7 +29,7 @@ export function generatePostmortem(targetBytes: number): string {
   let minute = 0;
   let paragraph = 0;
   while (size < targetBytes) {
-    const hour = String(9 + Math.floor(minute / 60) % 24).padStart(2, '0');
+    const hour = String(9 + (Math.floor(minute / 60) % 24)).padStart(2, '0');
     const line =
       minute % 10 === 0
         ? `- ${hour.padStart(2, '0')}:${String(minute % 60).padStart(2, '0')} UTC: Engineers reviewed dashboards and **logs** for request ${paragraph}; see [runbook](https://example.com/runbook/${paragraph}).`

@@ -70,7 +70,13 @@ function generateTimeline(count: number): string {
   }
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   lines.push(`Duration: ${iso(stamps[0])} to ${iso(stamps[count - 1])} UTC`, 'Impact: generated.', 'Root Cause: generated.', '', '## Timeline', '');
-  const words = ['alert fired and the outage was detected', 'on-call acknowledged the page', 'rolled back the deploy, mitigated', 'checked shard latency', 'service restored'];
+  const words = [
+    'alert fired and the outage was detected',
+    'on-call acknowledged the page',
+    'rolled back the deploy, mitigated',
+    'checked shard latency',
+    'service restored',
+  ];
   stamps.forEach((ms, i) => {
     const phase = i === 1 ? words[0] : i === 3 ? words[1] : i === Math.floor(count / 2) ? words[2] : i === count - 1 ? words[4] : `${words[3]} ${i}`;
     lines.push(`- ${iso(ms)} UTC: ${phase}.`);

@@ -187,9 +187,7 @@ export interface StatedLengthEditParams {
   uri: string;
 }
 
-export type StatedLengthEditResult =
-  | { ok: true; version: number; length: string; edit: { range: LineRange; newText: string } }
-  | { ok: false; reason: string };
+export type StatedLengthEditResult = { ok: true; version: number; length: string; edit: { range: LineRange; newText: string } } | { ok: false; reason: string };
 
 export interface SetOverrideParams {
   uri: string;

@@ -82,7 +82,8 @@ export function normaliseSettings(value: unknown): PostmortemSettings {
       typeof raw.maxDocumentSize === 'number' && Number.isFinite(raw.maxDocumentSize) && raw.maxDocumentSize >= MIN_DOCUMENT_SIZE_LIMIT
         ? raw.maxDocumentSize
         : DEFAULT_MAX_DOCUMENT_SIZE,
-    newPostmortemFolder: typeof raw.newPostmortemFolder === 'string' && raw.newPostmortemFolder.trim() ? raw.newPostmortemFolder : DEFAULT_SETTINGS.newPostmortemFolder,
+    newPostmortemFolder:
+      typeof raw.newPostmortemFolder === 'string' && raw.newPostmortemFolder.trim() ? raw.newPostmortemFolder : DEFAULT_SETTINGS.newPostmortemFolder,
   };
   if (isObject(raw.rules)) {
     for (const [id, level] of Object.entries(raw.rules)) if ((RULE_LEVELS as readonly unknown[]).includes(level)) settings.rules[id] = level as RuleLevel;

@@ -10,18 +10,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
-import {
-  REPO,
-  copyWorkspace,
-  ensureSetup,
-  launchBrowser,
-  log,
-  makeRunDirs,
-  removeRunDirs,
-  startServer,
-  tail,
-  workbenchUrl,
-} from './vscode-server.mjs';
+import { REPO, copyWorkspace, ensureSetup, launchBrowser, log, makeRunDirs, removeRunDirs, startServer, tail, workbenchUrl } from './vscode-server.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);

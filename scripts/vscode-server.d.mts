@@ -32,10 +32,6 @@ export function copyWorkspace(dirs: RunDirs, from?: string): string;
 export function installVsix(dirs: RunDirs, vsix: string): void;
 export function startServer(dirs: RunDirs): Promise<VsCodeServer>;
 export function tail(file: string, lines?: number): string;
-export function workbenchUrl(
-  server: VsCodeServer,
-  folder: string,
-  options?: { extensionDevelopmentPath?: string; extensionTestsPath?: string },
-): string;
+export function workbenchUrl(server: VsCodeServer, folder: string, options?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
 export function launchBrowser(): Promise<Browser>;
 export function removeRunDirs(dirs: RunDirs): void;

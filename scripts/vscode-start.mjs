@@ -33,7 +33,9 @@ ensureSetup();
 const dirs = makeRunDirs('pm-start-');
 const server = await startServer(dirs);
 const url = workbenchUrl(server, folder, { extensionDevelopmentPath: REPO });
-console.log(`\nVS Code with the Postmortem extension, on ${folder}:\n\n  ${url}\n\nOpen it in a browser on this machine (or forward port ${server.port}). Ctrl+C stops it.`);
+console.log(
+  `\nVS Code with the Postmortem extension, on ${folder}:\n\n  ${url}\n\nOpen it in a browser on this machine (or forward port ${server.port}). Ctrl+C stops it.`,
+);
 const stop = () => {
   server.stopSync();
   removeRunDirs(dirs);

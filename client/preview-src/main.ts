@@ -22,7 +22,11 @@ function saveState(): void {
 
 function update(message: UpdateMessage): void {
   const sameDocument = current?.model.uri === message.model.uri;
-  const scrollY = sameDocument ? window.scrollY : ((vscode.getState() as PreviewState | undefined)?.uri === message.model.uri ? (vscode.getState() as PreviewState).scrollY ?? 0 : 0);
+  const scrollY = sameDocument
+    ? window.scrollY
+    : (vscode.getState() as PreviewState | undefined)?.uri === message.model.uri
+      ? ((vscode.getState() as PreviewState).scrollY ?? 0)
+      : 0;
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.entry : undefined;
   current = message;
   drawing = render(message.model, message.fileName);

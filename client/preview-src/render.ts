@@ -23,7 +23,9 @@ export function render(model: ModelResult, fileName: string): Drawing {
   const entries = new Map<number, HTMLElement>();
   root.append(header(model, fileName));
   if (!model.isPostmortem) {
-    root.append(emptyState(`${fileName} is not treated as a postmortem.`, 'Run "Postmortem: Treat This File as a Postmortem", or name the file *postmortem*.md.'));
+    root.append(
+      emptyState(`${fileName} is not treated as a postmortem.`, 'Run "Postmortem: Treat This File as a Postmortem", or name the file *postmortem*.md.'),
+    );
     return { root, entries, placed: 0 };
   }
   if (model.entries.length === 0) {
@@ -109,9 +111,19 @@ function markerRow(row: Exclude<AxisRow, { kind: 'entry' }>): HTMLElement {
   return item;
 }
 
-function entryRow(entry: ModelEntry, row: Extract<AxisRow, { kind: 'entry' }>, phase: { phase: string; sincePreviousPhase?: { phase: string; length: { text: string } } } | undefined): HTMLElement {
+function entryRow(
+  entry: ModelEntry,
+  row: Extract<AxisRow, { kind: 'entry' }>,
+  phase: { phase: string; sincePreviousPhase?: { phase: string; length: { text: string } } } | undefined,
+): HTMLElement {
   const problem = entryProblem(entry);
-  const classes = ['entry', row.inWindow ? 'in-window' : '', row.placed ? 'placed' : 'unplaced', problem ? 'has-problem' : '', entry.phase ? `phase-${entry.phase}` : ''];
+  const classes = [
+    'entry',
+    row.inWindow ? 'in-window' : '',
+    row.placed ? 'placed' : 'unplaced',
+    problem ? 'has-problem' : '',
+    entry.phase ? `phase-${entry.phase}` : '',
+  ];
   const item = el('li', classes.filter(Boolean).join(' '));
   item.dataset.entry = String(row.entry);
   item.dataset.line = String(entry.range.start.line);

@@ -21,7 +21,11 @@ export interface WorkspaceCheckResult {
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 
 /** Runs the check with progress at `location`; `quiet` shows no message at the end (the Incidents view's own scan). */
-export async function checkWorkspace(client: LanguageClient, location: vscode.ProgressLocation | { viewId: string }, quiet = false): Promise<WorkspaceCheckResult> {
+export async function checkWorkspace(
+  client: LanguageClient,
+  location: vscode.ProgressLocation | { viewId: string },
+  quiet = false,
+): Promise<WorkspaceCheckResult> {
   return vscode.window.withProgress({ location, title: 'Checking postmortems', cancellable: true }, async (progress, token) => {
     const result: WorkspaceCheckResult = { supported: true, files: 0, checked: 0, postmortems: 0, unreadable: [], cancelled: false };
     // `undefined` as the exclude: files.exclude applies.
@@ -54,10 +58,16 @@ export async function checkWorkspace(client: LanguageClient, location: vscode.Pr
 
 function report(result: WorkspaceCheckResult): void {
   if (!result.supported) {
-    void vscode.window.showInformationMessage('Postmortem: here (VS Code for the Web) the language server cannot read files that are not open; open a postmortem to check it.');
+    void vscode.window.showInformationMessage(
+      'Postmortem: here (VS Code for the Web) the language server cannot read files that are not open; open a postmortem to check it.',
+    );
     return;
   }
   const unreadable = result.unreadable.length ? `; ${result.unreadable.length} could not be read` : '';
   const done = `${result.postmortems} postmortem${result.postmortems === 1 ? '' : 's'} in ${result.checked} Markdown file${result.checked === 1 ? '' : 's'}${unreadable}`;
-  void vscode.window.showInformationMessage(result.cancelled ? `Postmortem: check cancelled after ${result.checked} of ${result.files} files (${done}).` : `Postmortem: checked ${done}; their problems are in the Problems panel.`);
+  void vscode.window.showInformationMessage(
+    result.cancelled
+      ? `Postmortem: check cancelled after ${result.checked} of ${result.files} files (${done}).`
+      : `Postmortem: checked ${done}; their problems are in the Problems panel.`,
+  );
 }

@@ -57,7 +57,14 @@ export async function analyse(current: TextDocument, inputs: AnalysisInputs): Pr
   if (isPostmortem) {
     if (text.length > options.maxDocumentSize) {
       const limit = options.maxDocumentSize.toLocaleString('en-US');
-      diagnostics = [notice(text, NOTICES.documentTooLarge.id, `This document has ${text.length.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${limit}); it is not checked.`, inputs.docs)];
+      diagnostics = [
+        notice(
+          text,
+          NOTICES.documentTooLarge.id,
+          `This document has ${text.length.toLocaleString('en-US')} characters, more than postmortem.maxDocumentSize (${limit}); it is not checked.`,
+          inputs.docs,
+        ),
+      ];
     } else {
       const started = Date.now();
       const outcome = await inputs.lint(text, options);
@@ -67,11 +74,25 @@ export async function analyse(current: TextDocument, inputs: AnalysisInputs): Pr
         diagnostics = findings.map((finding) => toDiagnostic(document, finding, inputs.docs));
       } else if (outcome.kind === 'deadline') {
         const seconds = outcome.deadlineMs / 1000;
-        diagnostics = [notice(text, NOTICES.documentTooComplex.id, `Too complex to check: this document took longer than ${seconds} s to read (its Markdown is pathological for the parser); it is not checked.`, inputs.docs)];
+        diagnostics = [
+          notice(
+            text,
+            NOTICES.documentTooComplex.id,
+            `Too complex to check: this document took longer than ${seconds} s to read (its Markdown is pathological for the parser); it is not checked.`,
+            inputs.docs,
+          ),
+        ];
       } else {
         // A bug of ours, not the author's: say so on the document rather than show "no problems".
         inputs.logError(`postmortem: could not lint ${document.uri}: ${outcome.message}`);
-        diagnostics = [notice(text, NOTICES.internalError.id, 'This document could not be checked (an internal error, logged in the Postmortem output channel).', inputs.docs)];
+        diagnostics = [
+          notice(
+            text,
+            NOTICES.internalError.id,
+            'This document could not be checked (an internal error, logged in the Postmortem output channel).',
+            inputs.docs,
+          ),
+        ];
       }
     }
   }

@@ -67,7 +67,10 @@ function problemWriter(options: CliOptions, out: ChunkedOutput): ProblemWriter {
     case 'gitlab':
       return gitlabWriter(out);
     case 'junit':
-      return junitWriter(out, RULES.map((rule) => rule.id));
+      return junitWriter(
+        out,
+        RULES.map((rule) => rule.id),
+      );
     default:
       return textWriter(out);
   }

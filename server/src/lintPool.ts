@@ -102,6 +102,9 @@ export function createLintPool(options: { script: string; size: number; deadline
 }
 
 /** The worker's side: lint what the server posts, post back the outcome. */
-export function serveLint(port: { on(event: 'message', listener: (job: { text: string; options: LintOptions }) => void): void; postMessage(value: unknown): void }): void {
+export function serveLint(port: {
+  on(event: 'message', listener: (job: { text: string; options: LintOptions }) => void): void;
+  postMessage(value: unknown): void;
+}): void {
   port.on('message', ({ text, options }) => port.postMessage(lintOutcome(text, options)));
 }

@@ -93,8 +93,11 @@ function connection(): Connection {
   const writer = new StreamMessageWriter(process.stdout);
   let logged = false;
   reader.onError((error) => {
-    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as Parameters<typeof writer.write>[0]);
-    if (!logged) process.stderr.write(`postmortem-language-server: a message could not be read (${error.message}); answered with a parse error (logged once).\n`);
+    void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${error.message}` } } as Parameters<
+      typeof writer.write
+    >[0]);
+    if (!logged)
+      process.stderr.write(`postmortem-language-server: a message could not be read (${error.message}); answered with a parse error (logged once).\n`);
     logged = true;
   });
   return createConnection(ProposedFeatures.all, reader, writer);

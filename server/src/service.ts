@@ -195,7 +195,13 @@ export function createPostmortemService(host: ServiceHost) {
       if (triggerCharacter && !answersTrigger(lineBefore, triggerCharacter)) return [];
       const analysis = await analysisOf(document);
       if (!analysis.model) return [];
-      const suggestions = suggest({ text: document.getText(), model: analysis.model, profile: analysis.options.profile, offset: document.offsetAt(position), now: Date.now() });
+      const suggestions = suggest({
+        text: document.getText(),
+        model: analysis.model,
+        profile: analysis.options.profile,
+        offset: document.offsetAt(position),
+        now: Date.now(),
+      });
       return completionItems(document, suggestions, snippetSupport);
     },
 

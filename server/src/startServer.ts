@@ -1,7 +1,15 @@
 // The router: an LSP connection's messages forwarded to the language service, and the service's
 // answers and publications sent back. Both hosts call it: server.ts (Node, IPC or stdio) and
 // worker.ts (a web worker). No postmortem decision is made here.
-import { DidChangeConfigurationNotification, ErrorCodes, FileChangeType, ResponseError, TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import {
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  FileChangeType,
+  ResponseError,
+  TextDocuments,
+  type Connection,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, Notifications, Requests } from '../../common/protocol';
 import { createPostmortemService, type ServiceHost } from './service';
@@ -53,7 +61,10 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
   const incidentsChanged = (changed: boolean) => {
     if (changed) void connection.sendNotification(Notifications.incidentsChanged);
   };
-  const recheckFiles = () => void service.recheckFiles().then(incidentsChanged, (error) => connection.console.error(`postmortem: could not check the workspace files again: ${String(error)}`));
+  const recheckFiles = () =>
+    void service
+      .recheckFiles()
+      .then(incidentsChanged, (error) => connection.console.error(`postmortem: could not check the workspace files again: ${String(error)}`));
 
   // After `shutdown` only `exit` is expected: other requests are refused, as the specification says.
   let shutDown = false;
@@ -61,10 +72,12 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
     shutDown = true;
     scheduler.dispose();
   });
-  const refuseAfterShutdown = <P, R>(handler: (params: P) => R) => (params: P): R => {
-    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
-    return handler(params);
-  };
+  const refuseAfterShutdown =
+    <P, R>(handler: (params: P) => R) =>
+    (params: P): R => {
+      if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+      return handler(params);
+    };
 
   connection.onInitialize((params) => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -92,13 +105,18 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const configChanged = changes.some((change) => /(^|\/)\.postmortemrc\.json$/.test(change.uri));
-    const markdown = changes.filter((change) => /\.(md|markdown)$/i.test(change.uri)).map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted }));
+    const markdown = changes
+      .filter((change) => /\.(md|markdown)$/i.test(change.uri))
+      .map((change) => ({ uri: change.uri, deleted: change.type === FileChangeType.Deleted }));
     if (configChanged) {
       service.configFilesChanged();
       revalidateAll();
       recheckFiles();
     }
-    if (markdown.length) void service.markdownFilesChanged(markdown).then(incidentsChanged, (error) => connection.console.error(`postmortem: could not check changed files: ${String(error)}`));
+    if (markdown.length)
+      void service
+        .markdownFilesChanged(markdown)
+        .then(incidentsChanged, (error) => connection.console.error(`postmortem: could not check changed files: ${String(error)}`));
   });
   connection.onNotification(Notifications.setOverride, (params) => {
     const uri = service.setOverride(params);
@@ -116,19 +134,40 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
   connection.onHover(withDocument((document, params) => service.hover(document, params.position), null));
   connection.onCompletion(withDocument((document, params) => service.completions(document, params.position, params.context?.triggerCharacter), []));
 
-  connection.onRequest(Requests.model, refuseAfterShutdown((params) => service.model(documents.get(params?.uri))));
-  connection.onRequest(Requests.duration, refuseAfterShutdown((params) => service.duration(params?.uri ? documents.get(params.uri) : undefined, params)));
-  connection.onRequest(Requests.statedLengthEdit, refuseAfterShutdown((params) => service.statedLengthEdit(documents.get(params?.uri))));
-  connection.onRequest(Requests.importTimeline, refuseAfterShutdown((params) => service.importTimeline(documents.get(params?.uri), params)));
-  connection.onRequest(Requests.profiles, refuseAfterShutdown((params) => service.profiles(params)));
-  connection.onRequest(Requests.newPostmortem, refuseAfterShutdown((params) => service.newPostmortem(params)));
+  connection.onRequest(
+    Requests.model,
+    refuseAfterShutdown((params) => service.model(documents.get(params?.uri))),
+  );
+  connection.onRequest(
+    Requests.duration,
+    refuseAfterShutdown((params) => service.duration(params?.uri ? documents.get(params.uri) : undefined, params)),
+  );
+  connection.onRequest(
+    Requests.statedLengthEdit,
+    refuseAfterShutdown((params) => service.statedLengthEdit(documents.get(params?.uri))),
+  );
+  connection.onRequest(
+    Requests.importTimeline,
+    refuseAfterShutdown((params) => service.importTimeline(documents.get(params?.uri), params)),
+  );
+  connection.onRequest(
+    Requests.profiles,
+    refuseAfterShutdown((params) => service.profiles(params)),
+  );
+  connection.onRequest(
+    Requests.newPostmortem,
+    refuseAfterShutdown((params) => service.newPostmortem(params)),
+  );
   connection.onRequest(Requests.checkFiles, async (params, token) => {
     if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
     const { changed, ...result } = await service.checkFiles(Array.isArray(params?.uris) ? params.uris.filter((uri) => typeof uri === 'string') : [], token);
     incidentsChanged(changed);
     return result;
   });
-  connection.onRequest(Requests.incidents, refuseAfterShutdown(() => service.incidents()));
+  connection.onRequest(
+    Requests.incidents,
+    refuseAfterShutdown(() => service.incidents()),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -54,8 +54,14 @@ describe('timeline preview script in Chromium', function () {
   it('shows every entry in document order with its time, text and an accessible label', async () => {
     const rendered = await preview.show(timeline, 'timeline-preview-postmortem.md');
     assert.deepEqual(rendered, { type: 'rendered', uri: timeline.uri, version: timeline.version, entries: 9, placed: 7 });
-    assert.deepEqual(await texts(preview, 'li.entry .stamp'), timeline.entries.map((e) => e.raw));
-    assert.deepEqual(await texts(preview, 'li.entry .text'), timeline.entries.map((e) => e.text));
+    assert.deepEqual(
+      await texts(preview, 'li.entry .stamp'),
+      timeline.entries.map((e) => e.raw),
+    );
+    assert.deepEqual(
+      await texts(preview, 'li.entry .text'),
+      timeline.entries.map((e) => e.text),
+    );
     const label = await preview.page.locator('li.entry').nth(2).getAttribute('aria-label');
     assert.equal(label, `22:20 UTC. Detected. ${timeline.entries[2].text}`);
     assert.equal(await preview.page.locator('ol.axis').getAttribute('aria-label'), 'Timeline, 9 entries');
@@ -67,12 +73,20 @@ describe('timeline preview script in Chromium', function () {
     const header = preview.page.locator('header.summary');
     assert.equal(await header.locator('.title').textContent(), 'Postmortem: Search index rebuild stalled overnight');
     assert.equal(await header.locator('.window').textContent(), 'Incident window 2024-06-03 22:00 UTC → 2024-06-04 03:30 UTC · 5 h 30 min');
-    assert.deepEqual(await texts(preview, '.metric'), ['Time to detect20 min', 'Time to acknowledge30 min', 'Time to mitigate3 h', 'Time to resolve5 h 30 min']);
+    assert.deepEqual(await texts(preview, '.metric'), [
+      'Time to detect20 min',
+      'Time to acknowledge30 min',
+      'Time to mitigate3 h',
+      'Time to resolve5 h 30 min',
+    ]);
   });
 
   it('spaces entries in proportion to time, compresses the long gap with its length, and shades the window', async () => {
     await preview.show(timeline);
-    const padding = (i: number) => preview.page.locator(`li.entry[data-entry="${i}"]`).evaluate((e) => parseFloat((e as unknown as { style: { paddingTop: string } }).style.paddingTop || '0'));
+    const padding = (i: number) =>
+      preview.page
+        .locator(`li.entry[data-entry="${i}"]`)
+        .evaluate((e) => parseFloat((e as unknown as { style: { paddingTop: string } }).style.paddingTop || '0'));
     // 22:00 -> 22:05 is 5 min, 22:05 -> 22:20 is 15 min: three times the space.
     const [five, fifteen] = [await padding(1), await padding(2)];
     assert.ok(five > 0, 'a 5 min gap gets some space');
@@ -80,7 +94,16 @@ describe('timeline preview script in Chromium', function () {
     // 22:30 -> 00:40 (2 h 10 min, with the invalid 24:10 between): one compressed, labelled row, no proportional space.
     // 01:00 -> 03:30 is long too.
     assert.deepEqual(await texts(preview, 'li.gap'), ['2 h 10 min later', '2 h 30 min later']);
-    const rows = await preview.page.locator('ol.axis > li').evaluateAll((items) => items.map((i) => (i as unknown as { className: string; textContent: string }).className.split(' ')[0] + ':' + ((i as unknown as { textContent: string }).textContent ?? '').slice(0, 9)));
+    const rows = await preview.page
+      .locator('ol.axis > li')
+      .evaluateAll((items) =>
+        items.map(
+          (i) =>
+            (i as unknown as { className: string; textContent: string }).className.split(' ')[0] +
+            ':' +
+            ((i as unknown as { textContent: string }).textContent ?? '').slice(0, 9),
+        ),
+      );
     const gapAt = rows.findIndex((r) => r.startsWith('marker:2 h 10'));
     assert.equal(rows[gapAt + 1], 'entry:00:40 UTC', `the gap comes right before 00:40: ${rows.join(' | ')}`);
     assert.equal(await padding(5), 0, 'the compressed gap takes no proportional space');
@@ -96,8 +119,18 @@ describe('timeline preview script in Chromium', function () {
   it('marks phase markers with the time between them', async () => {
     await preview.show(timeline);
     assert.deepEqual(await texts(preview, '.phase-badge'), ['Started', 'Detected', 'Acknowledged', 'Escalated', 'Mitigated', 'Resolved']);
-    assert.deepEqual(await texts(preview, '.since-phase'), ['20 min after started', '10 min after detected', '2 h 10 min after acknowledged', '20 min after escalated', '2 h 30 min after mitigated']);
-    const fill = (selector: string) => preview.page.locator(selector).first().evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor);
+    assert.deepEqual(await texts(preview, '.since-phase'), [
+      '20 min after started',
+      '10 min after detected',
+      '2 h 10 min after acknowledged',
+      '20 min after escalated',
+      '2 h 30 min after mitigated',
+    ]);
+    const fill = (selector: string) =>
+      preview.page
+        .locator(selector)
+        .first()
+        .evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor);
     const [resolvedFill, plainFill] = [await fill('li.entry.phase-resolved .axis-mark'), await fill('li.entry:not([class*="phase-"]) .axis-mark')];
     assert.notEqual(resolvedFill, plainFill, `phase markers are coloured: ${resolvedFill} vs ${plainFill}`);
   });
@@ -152,7 +185,10 @@ describe('timeline preview script in Chromium', function () {
     await preview.waitForPosted(`m.type === 'reveal' && m.entry === 6`);
     // The cursor on the 01:00 line (an editor highlight message).
     const line = timeline.entries[7].range.start.line;
-    await preview.page.evaluate((l) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage({ type: 'highlight', line: l }, '*'), line);
+    await preview.page.evaluate(
+      (l) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage({ type: 'highlight', line: l }, '*'),
+      line,
+    );
     await preview.page.locator('li.entry.active[aria-current="true"]', { hasText: '01:00 UTC' }).waitFor();
     assert.equal(await preview.page.locator('li.entry.active').count(), 1);
   });
@@ -173,14 +209,21 @@ describe('timeline preview script in Chromium', function () {
   });
 
   it('exports an SVG that draws the same axis and is well-formed even with hostile text', async () => {
-    for (const [model, name] of [[timeline, 'timeline-preview'], [hostile, 'injection-preview']] as const) {
+    for (const [model, name] of [
+      [timeline, 'timeline-preview'],
+      [hostile, 'injection-preview'],
+    ] as const) {
       const file = join(profile, `${name}.svg`);
       writeFileSync(file, toSvg(model, `${name}.md`));
       const page = await browser.newPage({ viewport: { width: 820, height: 1000 } });
       try {
         await page.goto(pathToFileURL(file).href);
         assert.equal(await page.locator('parsererror').count(), 0, `${name}.svg parses as XML`);
-        assert.equal(await page.locator('svg circle').count(), model.entries.filter((e) => e.epochMs !== undefined && !e.outOfOrder).length, 'one dot per placed entry');
+        assert.equal(
+          await page.locator('svg circle').count(),
+          model.entries.filter((e) => e.epochMs !== undefined && !e.outOfOrder).length,
+          'one dot per placed entry',
+        );
         assert.equal(await page.locator('svg script, svg img, svg foreignObject').count(), 0);
         assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
         if (model === timeline) {
@@ -200,8 +243,14 @@ describe('timeline preview script in Chromium', function () {
       await page.show(hostile, 'injection-preview-postmortem.md');
       // Shown literally...
       const shown = await texts(page, 'li.entry .text');
-      assert.deepEqual(shown, hostile.entries.map((e) => e.text));
-      assert.ok(shown.some((t) => t.includes(`<script>window.__pwned='script'</script>`)), shown.join('\n'));
+      assert.deepEqual(
+        shown,
+        hostile.entries.map((e) => e.text),
+      );
+      assert.ok(
+        shown.some((t) => t.includes(`<script>window.__pwned='script'</script>`)),
+        shown.join('\n'),
+      );
       assert.ok(shown.some((t) => t.includes('</div><b>bold escape</b>')));
       assert.ok(shown.some((t) => t.includes('javascript:')));
       assert.ok(shown.some((t) => t.includes('${window.__pwned=')));

@@ -22,7 +22,16 @@ function findRepo(start: string): string {
 }
 export const MEDIA = join(REPO, 'dist', 'preview');
 /** The flags REAL-VSCODE.md lists for Debian's chromium here. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function launch(): Promise<{ browser: Browser; profile: string }> {
   for (const f of ['preview.js', 'preview.css']) if (!existsSync(join(MEDIA, f))) throw new Error(`${join(MEDIA, f)} is missing: run "node esbuild.mjs"`);

@@ -54,10 +54,7 @@ describe('duration calculator', () => {
     const lens = lenses.find((l) => l.command?.command === 'postmortem.calculateDuration');
     assert.ok(lens, `a calculator lens; got: ${titles.join(' | ')}`);
     assert.equal(lens.range.start.line, lineOf(doc, 'Duration:'));
-    assert.equal(
-      lens.command!.title,
-      '3 h 30 min · detected after 12 min · escalated after 25 min · mitigated after 1 h 40 min · resolved after 3 h 30 min',
-    );
+    assert.equal(lens.command!.title, '3 h 30 min · detected after 12 min · escalated after 25 min · mitigated after 1 h 40 min · resolved after 3 h 30 min');
 
     const line = lineOf(doc, '- 00:05');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 3));

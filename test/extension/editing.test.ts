@@ -41,6 +41,9 @@ describe('editing', () => {
     edit.insert(doc.uri, new vscode.Position(line, 2), ' ');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const ds = await waitForDiagnostics(doc.uri, (now) => !now.some((d) => codeOf(d) === 'heading-space'), 'heading-space to go away');
-    assert.ok(ds.some((d) => codeOf(d) === 'timestamp-invalid'), 'the other problems are still reported');
+    assert.ok(
+      ds.some((d) => codeOf(d) === 'timestamp-invalid'),
+      'the other problems are still reported',
+    );
   });
 });

@@ -45,7 +45,9 @@ export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
 export const waitForDiagnostics = diagnosticsWaiter(
   WAIT_MS,
   (uri, what, timeout) =>
-    new Error(`Timed out after ${timeout} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}.\nLast diagnostics:\n${describeDiagnostics(postmortemDiagnostics(uri))}`),
+    new Error(
+      `Timed out after ${timeout} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}.\nLast diagnostics:\n${describeDiagnostics(postmortemDiagnostics(uri))}`,
+    ),
 );
 
 /** Replaces the whole text of a document (to restore a fixture between tests). */

@@ -36,7 +36,8 @@ describe('New Postmortem', () => {
 
     const onDisk = await read(uri);
     assert.match(onDisk, /^# Postmortem: Queue backlog: orders stuck!\n\n## Issue Summary\n\nDuration: April 10, 2024, 09:00 - 10:30 UTC/);
-    for (const heading of ['## Timeline', '## Root Cause and Resolution', '## Corrective and Preventative Measures']) assert.ok(onDisk.includes(heading), heading);
+    for (const heading of ['## Timeline', '## Root Cause and Resolution', '## Corrective and Preventative Measures'])
+      assert.ok(onDisk.includes(heading), heading);
 
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'an editor is open');

@@ -24,7 +24,7 @@ describe('timeline preview of a file that is not open', function () {
     await vscode.workspace.fs.delete(uri(), { useTrash: false });
   });
 
-  it('says the file is not open, and draws its timeline once the panel\'s button opens it', async () => {
+  it("says the file is not open, and draws its timeline once the panel's button opens it", async () => {
     await vscode.commands.executeCommand('postmortem.preview.openToSide', uri());
     const notOpen = await waitFor(api.preview.onDidPostNotOpen, api.preview.lastNotOpen, (m) => m.uri === uri().toString(), 'the not-open state');
     assert.deepEqual(notOpen, { type: 'notOpen', uri: uri().toString(), fileName: 'not-open-preview-postmortem.md', locked: false });
@@ -33,8 +33,16 @@ describe('timeline preview of a file that is not open', function () {
     // Exactly what the webview posts when its "Open" button is clicked.
     await api.preview.receive({ type: 'openDocument' });
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri().toString(), 'the file is open in an editor');
-    const update = await waitFor(api.preview.onDidPostUpdate, api.preview.lastUpdate, (u) => u.model.uri === uri().toString(), 'the model once the file is open');
-    assert.deepEqual(update.model.entries.map((e) => e.raw), ['09:00 UTC', '09:12 UTC']);
+    const update = await waitFor(
+      api.preview.onDidPostUpdate,
+      api.preview.lastUpdate,
+      (u) => u.model.uri === uri().toString(),
+      'the model once the file is open',
+    );
+    assert.deepEqual(
+      update.model.entries.map((e) => e.raw),
+      ['09:00 UTC', '09:12 UTC'],
+    );
     assert.equal(api.preview.uri()?.toString(), uri().toString(), 'the panel still shows that file');
   });
 });

@@ -30,7 +30,11 @@ describe('timeline preview', function () {
     const update = await updated((u) => u.model.uri === doc.uri.toString() && u.model.version === doc.version, 'the model of the fixture');
     const raws = update.model.entries.map((e) => e.raw);
     // Every line of the Timeline section that starts with a time is an entry, in order.
-    const expected = doc.getText().split('\n').filter((l) => /^- \d\d:\d\d UTC:/.test(l)).map((l) => l.slice(2, 11));
+    const expected = doc
+      .getText()
+      .split('\n')
+      .filter((l) => /^- \d\d:\d\d UTC:/.test(l))
+      .map((l) => l.slice(2, 11));
     assert.deepEqual(raws, expected);
     const drawn = await rendered((r) => r.uri === doc.uri.toString() && r.version === doc.version, 'the webview to draw it');
     assert.equal(drawn.entries, expected.length, 'the webview drew one element per entry');
@@ -92,7 +96,10 @@ describe('timeline preview', function () {
   it('copies the timeline as Mermaid and as a Markdown table, and exports an SVG', async () => {
     const mermaid = (await vscode.commands.executeCommand<string>('postmortem.preview.copyMermaid'))!;
     assert.equal(await vscode.env.clipboard.readText(), mermaid);
-    assert.match(mermaid, /^```mermaid\ntimeline\n {4}title Postmortem#58; Search index rebuild stalled overnight\n {4}section 2024-06-03\n {8}22#58;00 UTC : the nightly index rebuild started/);
+    assert.match(
+      mermaid,
+      /^```mermaid\ntimeline\n {4}title Postmortem#58; Search index rebuild stalled overnight\n {4}section 2024-06-03\n {8}22#58;00 UTC : the nightly index rebuild started/,
+    );
     assert.match(mermaid, /%% not placed: 24#58;10 UTC, Invalid time/);
     const table = (await vscode.commands.executeCommand<string>('postmortem.preview.copyMarkdownTable'))!;
     assert.equal(await vscode.env.clipboard.readText(), table);

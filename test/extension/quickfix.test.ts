@@ -68,7 +68,10 @@ describe('quick fixes', () => {
       (ds) => !ds.some((d) => codeOf(d) === 'heading-space') && ds.length < beforeDs.length,
       'fix-all to remove the fixable diagnostics',
     );
-    assert.ok(remaining.some((d) => codeOf(d) === 'timestamp-invalid'), '13:75 has no automatic fix and stays reported');
+    assert.ok(
+      remaining.some((d) => codeOf(d) === 'timestamp-invalid'),
+      '13:75 has no automatic fix and stays reported',
+    );
     // Nothing fixable is left: a second fix-all changes nothing.
     const textAfterFirst = doc.getText();
     await vscode.commands.executeCommand<number>('postmortem.fixAll', doc.uri);

@@ -24,7 +24,7 @@ describe('Select Profile', () => {
     await vscode.workspace.fs.delete(folder(), { recursive: true, useTrash: false });
   });
 
-  it('sets a custom profile from the .postmortemrc.json of the file\'s folder', async () => {
+  it("sets a custom profile from the .postmortemrc.json of the file's folder", async () => {
     const chosen = await vscode.commands.executeCommand<string | undefined>('postmortem.selectProfile', file(), 'team-review');
     assert.equal(chosen, 'team-review');
     assert.equal(profileSetting(), 'team-review');
@@ -42,7 +42,7 @@ describe('Select Profile', () => {
     assert.equal(profileSetting(), 'atlassian');
   });
 
-  it('does not offer a folder\'s custom profile for a file outside that folder', async () => {
+  it("does not offer a folder's custom profile for a file outside that folder", async () => {
     const elsewhere = vscode.Uri.joinPath(workspaceRoot(), 'incidents', 'checkout-db-postmortem.md');
     const chosen = await vscode.commands.executeCommand<string | undefined>('postmortem.selectProfile', elsewhere, 'team-review');
     assert.equal(chosen, undefined);

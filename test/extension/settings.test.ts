@@ -27,8 +27,15 @@ describe('settings', () => {
 
   it('postmortem.rules: a rule set to "off" stops being reported, and comes back', async () => {
     await setSetting('rules', { 'timestamp-invalid': 'off' });
-    const ds = await waitForDiagnostics(uri, (now) => now.length > 0 && !now.some((d) => codeOf(d) === 'timestamp-invalid'), 'timestamp-invalid to be switched off');
-    assert.ok(ds.some((d) => codeOf(d) === 'section-missing'), 'other rules still report');
+    const ds = await waitForDiagnostics(
+      uri,
+      (now) => now.length > 0 && !now.some((d) => codeOf(d) === 'timestamp-invalid'),
+      'timestamp-invalid to be switched off',
+    );
+    assert.ok(
+      ds.some((d) => codeOf(d) === 'section-missing'),
+      'other rules still report',
+    );
     await setSetting('rules', undefined);
     await waitForDiagnostics(uri, hasCodes('timestamp-invalid'), 'timestamp-invalid back after the override is removed');
   });
@@ -65,7 +72,10 @@ describe('settings', () => {
       (now) => now.length > 0 && sectionMessages(now) !== alx,
       'the section-missing diagnostics to change with the google-sre profile',
     );
-    assert.ok(ds.some((d) => codeOf(d) === 'section-missing'), `google-sre also misses sections:\n${describeDiagnostics(ds)}`);
+    assert.ok(
+      ds.some((d) => codeOf(d) === 'section-missing'),
+      `google-sre also misses sections:\n${describeDiagnostics(ds)}`,
+    );
     await setSetting('profile', 'alx');
     await waitForDiagnostics(uri, (now) => sectionMessages(now) === alx, 'the alx section-missing diagnostics back');
   });

@@ -82,7 +82,11 @@ describe('workspace check and Incidents view', () => {
     await vscode.commands.executeCommand(Commands.sortIncidents, 'length');
     assert.equal(api.incidents.sortKey(), 'length');
     const byLength = (await api.incidents.rows()).map((r) => r.length?.minutes ?? -1);
-    assert.deepEqual(byLength, [...byLength].sort((a, b) => b - a), 'longest first, unknown last');
+    assert.deepEqual(
+      byLength,
+      [...byLength].sort((a, b) => b - a),
+      'longest first, unknown last',
+    );
     await vscode.commands.executeCommand(Commands.sortIncidents, 'date');
   });
 

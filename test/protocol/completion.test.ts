@@ -62,7 +62,10 @@ describe('completions over stdio', function () {
       const labels = items.map((i) => i.label);
       assert.deepEqual(labels.slice(0, 2), ['Impact:', 'Root Cause:']);
       assert.ok(!labels.includes('Duration:'));
-      assert.ok(items.every((i) => i.insertTextFormat === 1), 'plain text for a client without snippet support');
+      assert.ok(
+        items.every((i) => i.insertTextFormat === 1),
+        'plain text for a client without snippet support',
+      );
       assert.equal((items[0].textEdit as TextEdit).newText, 'Impact: ');
     });
 

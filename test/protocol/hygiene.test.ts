@@ -30,7 +30,10 @@ describe('server hygiene over stdio', function () {
     const uris = ['file://fileserver/share/postmortem.md', 'file://[::1]/postmortem.md', 'file:///work/a%2Fb-postmortem.md', 'file:///work/%ZZ-postmortem.md'];
     for (const uri of uris) {
       const published = await client.diagnosticsFor(uri, client.open(uri, POSTMORTEM));
-      assert.ok(published.diagnostics.some((d) => d.code === 'heading-space'), uri);
+      assert.ok(
+        published.diagnostics.some((d) => d.code === 'heading-space'),
+        uri,
+      );
     }
     const after = 'file:///work/after-postmortem.md';
     await client.diagnosticsFor(after, client.open(after, POSTMORTEM));
@@ -67,7 +70,10 @@ describe('server hygiene over stdio', function () {
     const lenses = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: other } });
     assert.deepEqual(lenses, [], 'requests about other documents are answered too');
     const published = await client.diagnostics((p) => p.uri === slow && p.version === slowVersion, 'the notice', 30_000);
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['document-too-complex', 3, 0]]);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['document-too-complex', 3, 0]],
+    );
     assert.match(String(published.diagnostics[0].message), /^Too complex to check: .* 3 s/);
     assert.equal(client.process.exitCode, null);
   });
@@ -78,7 +84,10 @@ describe('server hygiene over stdio', function () {
     const uri = 'file:///work/late-postmortem.md';
     await client.diagnosticsFor(uri, client.open(uri, POSTMORTEM));
     await client.connection.sendRequest('shutdown');
-    await assert.rejects(client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }), (error: { code?: number }) => error.code === -32600);
+    await assert.rejects(
+      client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }),
+      (error: { code?: number }) => error.code === -32600,
+    );
     await assert.rejects(client.connection.sendRequest('postmortem/model', { uri }), (error: { code?: number }) => error.code === -32600);
   });
 
@@ -91,9 +100,13 @@ describe('server hygiene over stdio', function () {
     const gotReplies = new Promise<void>((resolve) =>
       server.stdout.on('data', (chunk) => {
         buffer += String(chunk);
-        for (let match; (match = /^Content-Length: (\d+)\r\n\r\n/.exec(buffer)) && Buffer.byteLength(buffer) >= match[0].length + Number(match[1]); ) {
-          const body = Buffer.from(buffer).subarray(match[0].length, match[0].length + Number(match[1])).toString();
-          buffer = Buffer.from(buffer).subarray(match[0].length + Number(match[1])).toString();
+        for (let match; (match = /^Content-Length: (\d+)\r\n\r\n/.exec(buffer)) && Buffer.byteLength(buffer) >= match[0].length + Number(match[1]);) {
+          const body = Buffer.from(buffer)
+            .subarray(match[0].length, match[0].length + Number(match[1]))
+            .toString();
+          buffer = Buffer.from(buffer)
+            .subarray(match[0].length + Number(match[1]))
+            .toString();
           replies.push(JSON.parse(body));
         }
         if (replies.some((r) => r.id === 1) && replies.some((r) => r.id === null)) resolve();
@@ -104,6 +117,9 @@ describe('server hygiene over stdio', function () {
     await gotReplies;
     server.kill();
     assert.deepEqual(replies.find((r) => r.id === null)?.error?.code, -32700);
-    assert.ok(replies.find((r) => r.id === 1 && !r.error), 'the next message is answered');
+    assert.ok(
+      replies.find((r) => r.id === 1 && !r.error),
+      'the next message is answered',
+    );
   });
 });

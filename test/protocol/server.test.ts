@@ -63,7 +63,11 @@ describe('language server over stdio', function () {
     for (let i = 0; i < 40; i++) last = client.change(uri, [{ range: { start: { line: 17, character: 0 }, end: { line: 17, character: 0 } }, text: 'x' }]);
     await client.diagnosticsFor(uri, last);
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version!);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `published in order: ${versions.join(',')}`);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `published in order: ${versions.join(',')}`,
+    );
     assert.ok(versions.length < 10, `debounced: ${versions.length} publications for 41 versions`);
   });
 
@@ -101,7 +105,10 @@ describe('language server over stdio', function () {
     const names = (list: any[]): string[] => list.flatMap((s) => [s.name, ...names(s.children ?? [])]);
     const all = names(symbols);
     assert.ok(all.includes('Timeline'), all.join(' | '));
-    assert.ok(all.some((name) => name.startsWith('10:40 UTC')), all.join(' | '));
+    assert.ok(
+      all.some((name) => name.startsWith('10:40 UTC')),
+      all.join(' | '),
+    );
   });
 
   it('answers postmortem/model with the window and entries as ISO instants', async () => {
@@ -200,7 +207,10 @@ describe('language server settings and config files', function () {
       await client.initialize(true);
       const uri = 'file:///work/postmortem.md';
       const published = await client.diagnosticsFor(uri, client.open(uri, SLOPPY));
-      assert.deepEqual(published.diagnostics.filter((d) => d.code === 'timestamp-order').map((d) => d.severity), [2]);
+      assert.deepEqual(
+        published.diagnostics.filter((d) => d.code === 'timestamp-order').map((d) => d.severity),
+        [2],
+      );
       assert.equal(published.diagnostics.find((d) => d.code === 'heading-space')?.severity, 3);
     } finally {
       await client.stop();
@@ -208,7 +218,10 @@ describe('language server settings and config files', function () {
   });
 
   /** A temporary folder holding `.postmortemrc.json` with `rcText`, a server rooted there, and clean-up. */
-  async function withConfigFolder(rcText: string, test: (folder: { client: TestClient; dir: string; rc: string; doc: string }) => Promise<void>): Promise<void> {
+  async function withConfigFolder(
+    rcText: string,
+    test: (folder: { client: TestClient; dir: string; rc: string; doc: string }) => Promise<void>,
+  ): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'postmortem-rc-'));
     writeFileSync(join(dir, '.postmortemrc.json'), rcText);
     const client = new TestClient(dir);
@@ -245,13 +258,13 @@ describe('language server settings and config files', function () {
       assert.deepEqual((await client.diagnostics((p) => p.uri === rc, 'diagnostics on the config file')).diagnostics, []);
     }));
 
-  it('clears a config file\'s problems once the file is deleted', () =>
+  it("clears a config file's problems once the file is deleted", () =>
     withConfigFolder('{ "rules": { "no-such-rule": "off" } }', async ({ client, dir, rc, doc }) => {
       client.open(doc, SLOPPY);
       await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 1, 'the unknown rule reported on the config file');
       rmSync(join(dir, '.postmortemrc.json'));
       void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: rc, type: 3 }] });
-      await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 0, 'the config file\'s problems cleared');
+      await client.diagnostics((p) => p.uri === rc && p.diagnostics.length === 0, "the config file's problems cleared");
     }));
 
   it('reads .postmortemrc.json above the document, and reports a broken one on that file', async () => {

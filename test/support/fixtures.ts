@@ -14,13 +14,14 @@ interface Fixture {
 
 export function readFixture(path: string): Fixture {
   const expected = new Map<string, number[]>();
-  const lines = readFileSync(path, 'utf8').split('\n').map((line, index) => {
-    const match = MARKER.exec(line);
-    if (!match) return line;
-    for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
-    return line.slice(0, match.index);
-  });
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line, index) => {
+      const match = MARKER.exec(line);
+      if (!match) return line;
+      for (const id of match[1].split(/\s*,\s*/)) expected.set(id, [...(expected.get(id) ?? []), index + 1]);
+      return line.slice(0, match.index);
+    });
   const text = lines.join('\n');
   return { text, expected, profileId: /<!--\s*profile:\s*([a-z-]+)\s*-->/.exec(text)?.[1] };
 }
-

@@ -27,7 +27,15 @@ export interface InProcess {
 }
 
 export function inProcessService(options: { settings?: unknown; snippetSupport?: boolean; workspaceFolder?: string; fileSystem?: boolean } = {}): InProcess {
-  const state: InProcess = { service: undefined!, published: [], errors: [], settings: options.settings, configs: new Map(), files: new Map(), open: new Map() };
+  const state: InProcess = {
+    service: undefined!,
+    published: [],
+    errors: [],
+    settings: options.settings,
+    configs: new Map(),
+    files: new Map(),
+    open: new Map(),
+  };
   state.service = createPostmortemService({
     findConfig(uri) {
       const folder = [...state.configs.keys()].filter((f) => uri.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
@@ -64,7 +72,15 @@ export function doc(text: string, uri = 'file:///work/postmortem.md'): TextDocum
 
 /** The analysis of a text treated as a postmortem with the default settings. */
 export function analysisOf(document: TextDocument): Promise<Analysis> {
-  return analyse(document, { settings: normaliseSettings(undefined), config: undefined, override: true, globPath: '', docs: ruleDocs(DOCS_BASE), lint: lintInProcess, logError: () => undefined });
+  return analyse(document, {
+    settings: normaliseSettings(undefined),
+    config: undefined,
+    override: true,
+    globPath: '',
+    docs: ruleDocs(DOCS_BASE),
+    lint: lintInProcess,
+    logError: () => undefined,
+  });
 }
 
 /**

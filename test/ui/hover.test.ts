@@ -10,7 +10,11 @@ import { quickOpen, runCommand, useWorkbench } from './workbench';
 const FIXTURE = 'duration-postmortem.md';
 
 /** Monaco renders spaces as U+00A0. */
-const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 
 /**
  * The screen point over the second character of `needle` in the editor's rendered lines. Runs in
@@ -88,7 +92,11 @@ describe('UI: duration CodeLens, timestamp hover and the calculator in a real VS
     const title = page.locator('.quick-input-widget .quick-input-title');
     const message = page.locator('.quick-input-widget .quick-input-message');
     await title.filter({ hasText: 'start' }).waitFor();
-    assert.match(norm(await page.locator('.quick-input-widget').innerText()), /Africa\/Nairobi, date 2024-11-02/, 'the document zone and date are the defaults');
+    assert.match(
+      norm(await page.locator('.quick-input-widget').innerText()),
+      /Africa\/Nairobi, date 2024-11-02/,
+      'the document zone and date are the defaults',
+    );
     await input.fill('23:50');
     // 23:50 EAT on the window's date is 20:50 UTC.
     await message.filter({ hasText: 'Reads as 2024-11-02 20:50 UTC' }).waitFor();

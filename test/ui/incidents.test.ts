@@ -12,7 +12,12 @@ import { quickOpen, runCommand, useWorkbench } from './workbench';
 describe('UI: the Incidents view in a real VS Code', function () {
   this.timeout(Number(process.env.POSTMORTEM_UI_TIMEOUT_MS || 300_000));
 
-  const wb = useWorkbench({ runDirPrefix: 'pm-ui-incidents-', extension: 'development', viewport: { width: 1280, height: 720 }, failureScreenshot: 'ui-incidents-failure' });
+  const wb = useWorkbench({
+    runDirPrefix: 'pm-ui-incidents-',
+    extension: 'development',
+    viewport: { width: 1280, height: 720 },
+    failureScreenshot: 'ui-incidents-failure',
+  });
   let page: Page;
   let results: string;
   before(() => {

@@ -48,7 +48,10 @@ describe('UI: timeline preview in a real VS Code', function () {
     await page.locator('.editor-group-container .tab', { hasText: `Timeline: ${FIXTURE}` }).waitFor({ timeout: 30_000 });
     await webview.locator('li.entry').first().waitFor({ timeout: 30_000 });
     const fixture = readFileSync(join(repo, 'test', 'fixtures', 'workspace', 'incidents', FIXTURE), 'utf8');
-    const expected = fixture.split('\n').filter((l) => /^- \d\d:\d\d UTC:/.test(l)).map((l) => l.slice(2, 11));
+    const expected = fixture
+      .split('\n')
+      .filter((l) => /^- \d\d:\d\d UTC:/.test(l))
+      .map((l) => l.slice(2, 11));
     assert.deepEqual(await webview.locator('li.entry .stamp').allTextContents(), expected);
     assert.equal(await webview.locator('header .window').textContent(), 'Incident window 2024-06-03 22:00 UTC → 2024-06-04 03:30 UTC · 5 h 30 min');
     assert.equal(await page.locator('.editor-group-container').count(), 2, 'the panel is in its own group beside the editor');

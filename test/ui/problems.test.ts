@@ -14,7 +14,11 @@ import { quickOpen, runCommand, useWorkbench } from './workbench';
 const FIXTURE = 'incidents/checkout-db-postmortem.md';
 
 /** Monaco renders spaces as U+00A0. */
-const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 async function problemRows(page: Page): Promise<string[]> {
   return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(norm);
@@ -83,11 +87,17 @@ describe('UI: squiggles, Problems panel and a quick fix in a real VS Code', func
       .waitFor({ timeout: 30_000 });
     const lines = await editorLines(page);
     assert.ok(!lines.some((l) => l.startsWith('##Timeline')), `no "##Timeline" left in the editor:\n${lines.join('\n')}`);
-    assert.ok(lines.some((l) => l.includes('13:75 UTC: replica lag on db-2')), 'the rest of the text is still there');
+    assert.ok(
+      lines.some((l) => l.includes('13:75 UTC: replica lag on db-2')),
+      'the rest of the text is still there',
+    );
 
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'heading-space' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     const rows = await problemRows(page);
-    assert.ok(rows.some((r) => r.includes('timestamp-invalid')), 'the unfixed problems are still listed');
+    assert.ok(
+      rows.some((r) => r.includes('timestamp-invalid')),
+      'the unfixed problems are still listed',
+    );
     await page.screenshot({ path: join(results, 'ui-after-quickfix.png') });
   });
 });

@@ -24,7 +24,10 @@ async function acceptSnippet(page: Page, prefix: string, screenshot?: string): P
   await page.keyboard.press('Control+Space');
   const widget = page.locator('.editor-widget.suggest-widget');
   // The row whose label is exactly the prefix (its description follows in another element).
-  const row = widget.locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${prefix}$`) }) }).first();
+  const row = widget
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${prefix}$`) }) })
+    .first();
   await row.waitFor({ timeout: 30_000 });
   if (screenshot) await page.screenshot({ path: screenshot });
   await row.click();

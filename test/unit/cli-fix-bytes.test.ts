@@ -27,14 +27,38 @@ function byteLength(text: string): number {
 
 const text = (s: string) => Buffer.from(s, 'utf8');
 const line = fc.oneof(
-  fc.constantFrom('# Postmortem: café outage', '##Issue Summary', '## Timeline', 'Timeline:', '##Root Cause and Resolution', '**Corrective and Preventative Measures**', '', '- [ ] add an alert', 'Duration: 2024-04-10 09:00 - 13:00 UTC (3 hours)').map(text),
   fc
-    .tuple(fc.constantFrom('', '- ', '* '), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean(), fc.constantFrom(': detected', ' - mitigated', ': resolved', ' paged ☎'))
+    .constantFrom(
+      '# Postmortem: café outage',
+      '##Issue Summary',
+      '## Timeline',
+      'Timeline:',
+      '##Root Cause and Resolution',
+      '**Corrective and Preventative Measures**',
+      '',
+      '- [ ] add an alert',
+      'Duration: 2024-04-10 09:00 - 13:00 UTC (3 hours)',
+    )
+    .map(text),
+  fc
+    .tuple(
+      fc.constantFrom('', '- ', '* '),
+      fc.integer({ min: 0, max: 23 }),
+      fc.integer({ min: 0, max: 59 }),
+      fc.boolean(),
+      fc.constantFrom(': detected', ' - mitigated', ': resolved', ' paged ☎'),
+    )
     .map(([lead, h, m, twelve, rest]) =>
-      text(twelve ? `${lead}${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}${rest}` : `${lead}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}${rest}`),
+      text(
+        twelve
+          ? `${lead}${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}${rest}`
+          : `${lead}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}${rest}`,
+      ),
     ),
   // Bytes that are not UTF-8 (stray Latin-1, cut sequences, surrogates, 0xFF) inside prose.
-  fc.tuple(fc.constantFrom('notes ', '##', '- 10:00 '), fc.uint8Array({ minLength: 1, maxLength: 6 }), fc.constantFrom(' end', '')).map(([a, raw, b]) => Buffer.concat([text(a), Buffer.from(raw), text(b)])),
+  fc
+    .tuple(fc.constantFrom('notes ', '##', '- 10:00 '), fc.uint8Array({ minLength: 1, maxLength: 6 }), fc.constantFrom(' end', ''))
+    .map(([a, raw, b]) => Buffer.concat([text(a), Buffer.from(raw), text(b)])),
 );
 const document = fc
   .tuple(fc.boolean(), fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 30 }))
@@ -54,7 +78,10 @@ describe('--fix keeps bytes (fast-check)', () => {
         // (the real output for the last), and between them only the edits' spans may differ.
         let before: Buffer = input;
         outcome.passes.forEach((pass, n) => {
-          const after = n + 1 < outcome.passes.length ? Buffer.concat([input.subarray(0, bom), Buffer.from(encodeText(outcome.passes[n + 1].before))]) : Buffer.from(outcome.bytes);
+          const after =
+            n + 1 < outcome.passes.length
+              ? Buffer.concat([input.subarray(0, bom), Buffer.from(encodeText(outcome.passes[n + 1].before))])
+              : Buffer.from(outcome.bytes);
           assert.deepEqual(before.subarray(0, bom), after.subarray(0, bom), 'byte order mark kept');
           let inAt = bom;
           let outAt = bom;

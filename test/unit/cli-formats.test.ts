@@ -61,7 +61,10 @@ describe('CLI formats', function () {
     dir = join(temp, 'repo');
     mkdirSync(join(dir, 'postmortems'), { recursive: true });
     // A name with the characters GitHub needs escaped in properties: `,` `:` `%`.
-    writeFileSync(join(dir, 'postmortems', 'a,b:c%d-postmortem.md'), '# Postmortem: <script>alert(1)</script>\n\n##Issue Summary\n\nDuration: 2024-01-05 10:00 - 11:00 UTC\n');
+    writeFileSync(
+      join(dir, 'postmortems', 'a,b:c%d-postmortem.md'),
+      '# Postmortem: <script>alert(1)</script>\n\n##Issue Summary\n\nDuration: 2024-01-05 10:00 - 11:00 UTC\n',
+    );
     writeFileSync(join(dir, 'postmortems', 'clean-postmortem.md'), GOOD);
   });
   after(function () {
@@ -75,7 +78,11 @@ describe('CLI formats', function () {
         const out = new ChunkedOutput((chunk) => chunks.push(chunk));
         const writer = make(out);
         writer.begin();
-        for (let file = 0; file < 400; file++) writer.file(`f${file}.md`, Array.from({ length: 500 }, (_, n) => problem(n, { file: `f${file}.md` })));
+        for (let file = 0; file < 400; file++)
+          writer.file(
+            `f${file}.md`,
+            Array.from({ length: 500 }, (_, n) => problem(n, { file: `f${file}.md` })),
+          );
         writer.end({ files: 400, problems: 200_000, bySeverity: { error: 200_000, warning: 0, info: 0 } });
         out.flush();
         const longest = Math.max(...chunks.map((chunk) => chunk.length));
@@ -106,8 +113,17 @@ describe('CLI formats', function () {
       assert.equal(run.status, 1);
       const lines = run.stdout.trimEnd().split('\n');
       assert.ok(lines.length > 3);
-      for (const line of lines) assert.match(line, /^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+,col=\d+(,endColumn=\d+)?,title=postmortem-lint [a-z-]+::[^\r\n]+$/, line);
-      assert.ok(lines.some((line) => line.startsWith('::error file=postmortems/a%2Cb%3Ac%25d-postmortem.md,line=3,endLine=3,col=1,endColumn=16,title=postmortem-lint heading-space::')));
+      for (const line of lines)
+        assert.match(
+          line,
+          /^::(error|warning|notice) file=[^,:]+,line=\d+,endLine=\d+,col=\d+(,endColumn=\d+)?,title=postmortem-lint [a-z-]+::[^\r\n]+$/,
+          line,
+        );
+      assert.ok(
+        lines.some((line) =>
+          line.startsWith('::error file=postmortems/a%2Cb%3Ac%25d-postmortem.md,line=3,endLine=3,col=1,endColumn=16,title=postmortem-lint heading-space::'),
+        ),
+      );
       assert.equal(run.stderr, '', 'no summary mixed into the annotations');
     });
   });
@@ -131,7 +147,11 @@ describe('CLI formats', function () {
       }
       assert.equal(fingerprints.size, issues.length, 'fingerprints are unique');
       const again = JSON.parse(cli(['--format', 'gitlab', 'postmortems'], dir).stdout) as { fingerprint: string }[];
-      assert.deepEqual(again.map((i) => i.fingerprint), issues.map((i) => i.fingerprint), 'and stable across runs');
+      assert.deepEqual(
+        again.map((i) => i.fingerprint),
+        issues.map((i) => i.fingerprint),
+        'and stable across runs',
+      );
       assert.deepEqual(JSON.parse(cli(['--format', 'gitlab', 'postmortems/clean-postmortem.md'], dir).stdout), []);
     });
   });
@@ -142,7 +162,10 @@ describe('CLI formats', function () {
       assert.equal(run.status, 1);
       assertWellFormedXml(run.stdout);
       const suites = [...run.stdout.matchAll(/<testsuite name="([^"]*)" tests="(\d+)" failures="(\d+)"[^>]*>([\s\S]*?)<\/testsuite>/g)];
-      assert.deepEqual(suites.map((s) => s[1]), ['postmortems/a,b:c%d-postmortem.md', 'postmortems/clean-postmortem.md']);
+      assert.deepEqual(
+        suites.map((s) => s[1]),
+        ['postmortems/a,b:c%d-postmortem.md', 'postmortems/clean-postmortem.md'],
+      );
       for (const [, , tests, failures, body] of suites) {
         assert.equal((body.match(/<testcase /g) ?? []).length, Number(tests));
         assert.equal((body.match(/<failure /g) ?? []).length, Number(failures));
@@ -150,7 +173,10 @@ describe('CLI formats', function () {
         assert.equal(new Set(names).size, names.length, 'one testcase per rule');
       }
       assert.equal(suites[1][3], '0');
-      assert.match(suites[0][4], /<testcase classname="[^"]*" name="heading-space">\n {6}<failure message="1 problem: &quot;##Issue Summary&quot; is not a heading/);
+      assert.match(
+        suites[0][4],
+        /<testcase classname="[^"]*" name="heading-space">\n {6}<failure message="1 problem: &quot;##Issue Summary&quot; is not a heading/,
+      );
     });
   });
 
@@ -161,7 +187,9 @@ describe('CLI formats', function () {
       mkdirSync(reportDir);
       // Three incidents of the shape of the good example, on other dates and severities.
       const variant = (date: string, severity: string, title: string) =>
-        GOOD.replace(/^# .*$/m, `# Postmortem: ${title}`).replace('March 14, 2024', date).replace('Root Cause: ', `Severity: ${severity}\nRoot Cause: `);
+        GOOD.replace(/^# .*$/m, `# Postmortem: ${title}`)
+          .replace('March 14, 2024', date)
+          .replace('Root Cause: ', `Severity: ${severity}\nRoot Cause: `);
       writeFileSync(join(reportDir, 'one-postmortem.md'), variant('March 14, 2024', 'SEV1', 'Uploads < 5% & "slow" | partial'));
       writeFileSync(join(reportDir, 'two-postmortem.md'), variant('March 20, 2024', 'sev 2', '=HYPERLINK("x")'));
       // Inline HTML in a title is read as its text; a file name is shown as it is, so it carries the markup.
@@ -173,7 +201,16 @@ describe('CLI formats', function () {
       assert.equal(run.status, 0, run.stderr);
       const index = JSON.parse(run.stdout);
       assert.deepEqual(
-        index.incidents.map((i: IncidentSummary) => [i.file, i.date, i.severity, i.lengthMinutes, i.detectMinutes, i.acknowledgeMinutes, i.mitigateMinutes, i.resolveMinutes]),
+        index.incidents.map((i: IncidentSummary) => [
+          i.file,
+          i.date,
+          i.severity,
+          i.lengthMinutes,
+          i.detectMinutes,
+          i.acknowledgeMinutes,
+          i.mitigateMinutes,
+          i.resolveMinutes,
+        ]),
         [
           ['one-postmortem.md', '2024-03-14', 'SEV1', 75, 0, 4, 55, 75],
           ['two-postmortem.md', '2024-03-20', 'SEV2', 75, 0, 4, 55, 75],
@@ -183,14 +220,29 @@ describe('CLI formats', function () {
       assert.equal(index.totals.incidents, 3);
       assert.equal(index.totals.lengthMinutes, 225);
       assert.equal(index.totals.medianLengthMinutes, 75);
-      assert.deepEqual(index.byMonth.map((g: { key: string; incidents: number; mttrMinutes: number }) => [g.key, g.incidents, g.mttrMinutes]), [['2024-03', 2, 75], ['2024-04', 1, 75]]);
-      assert.deepEqual(index.bySeverity.map((g: { key: string; incidents: number }) => [g.key, g.incidents]), [['SEV1', 2], ['SEV2', 1]]);
+      assert.deepEqual(
+        index.byMonth.map((g: { key: string; incidents: number; mttrMinutes: number }) => [g.key, g.incidents, g.mttrMinutes]),
+        [
+          ['2024-03', 2, 75],
+          ['2024-04', 1, 75],
+        ],
+      );
+      assert.deepEqual(
+        index.bySeverity.map((g: { key: string; incidents: number }) => [g.key, g.incidents]),
+        [
+          ['SEV1', 2],
+          ['SEV2', 1],
+        ],
+      );
     });
 
     it('markdown and csv: a row per incident, text escaped for each', function () {
       const md = cli(['report', '.'], reportDir).stdout;
       assert.match(md, /^# Incident index\n/);
-      assert.match(md, /\| 2024-03-14 \| Postmortem: Uploads &lt; 5% & "slow" \\\| partial \| SEV1 \| 1 h 15 min \| 0 min \| 4 min \| 55 min \| 1 h 15 min \| \d+ \| one-postmortem\.md \|/);
+      assert.match(
+        md,
+        /\| 2024-03-14 \| Postmortem: Uploads &lt; 5% & "slow" \\\| partial \| SEV1 \| 1 h 15 min \| 0 min \| 4 min \| 55 min \| 1 h 15 min \| \d+ \| one-postmortem\.md \|/,
+      );
       assert.match(md, /## By month\n\n\| Month \| Incidents \| MTTD \| MTTR \|.*\n.*\n\| 2024-03 \| 2 \| 0 min \| 1 h 15 min \|/);
       const csv = cli(['report', '--format', 'csv', '.'], reportDir).stdout.split('\r\n');
       assert.equal(csv[0], 'file,date,title,severity,length_minutes,detect_minutes,acknowledge_minutes,mitigate_minutes,resolve_minutes,problems');
@@ -230,9 +282,24 @@ describe('core/incidents', function () {
       { ...base, file: 'a.md', date: '2024-02-01', severity: 'SEV10', detectMinutes: 20, resolveMinutes: 50 },
       { ...base, file: 'c.md', severity: 'SEV2', resolveMinutes: 30 },
     ]);
-    assert.deepEqual(index.incidents.map((i) => i.file), ['a.md', 'b.md', 'c.md']);
-    assert.deepEqual(index.byMonth.map((g) => [g.key, g.incidents, g.mttdMinutes, g.mttrMinutes]), [['2024-02', 2, 15, 75], ['unknown', 1, undefined, 30]]);
-    assert.deepEqual(index.bySeverity.map((g) => [g.key, g.mttrMinutes, g.medianResolveMinutes]), [['SEV2', 65, 65], ['SEV10', 50, 50]]);
+    assert.deepEqual(
+      index.incidents.map((i) => i.file),
+      ['a.md', 'b.md', 'c.md'],
+    );
+    assert.deepEqual(
+      index.byMonth.map((g) => [g.key, g.incidents, g.mttdMinutes, g.mttrMinutes]),
+      [
+        ['2024-02', 2, 15, 75],
+        ['unknown', 1, undefined, 30],
+      ],
+    );
+    assert.deepEqual(
+      index.bySeverity.map((g) => [g.key, g.mttrMinutes, g.medianResolveMinutes]),
+      [
+        ['SEV2', 65, 65],
+        ['SEV10', 50, 50],
+      ],
+    );
     assert.equal(index.totals.mttrMinutes, 60);
     assert.equal(index.totals.medianResolveMinutes, 50);
   });

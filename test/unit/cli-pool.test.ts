@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { runChecks } from '../../server/src/cli/pool';
 import type { CheckResult, CheckTask } from '../../server/src/cli/check';
 
-const task = (index: number): CheckTask => ({ index, fsPath: `/nowhere/${index}.md`, path: `/nowhere/${index}.md`, shown: `${index}.md`, fromFolder: false, all: false, fix: false, cwd: '/', summarize: false });
+const task = (index: number): CheckTask => ({
+  index,
+  fsPath: `/nowhere/${index}.md`,
+  path: `/nowhere/${index}.md`,
+  shown: `${index}.md`,
+  fromFolder: false,
+  all: false,
+  fix: false,
+  cwd: '/',
+  summarize: false,
+});
 
 describe('CLI worker pool', function () {
   this.timeout(30_000);
@@ -28,12 +38,17 @@ describe('CLI worker pool', function () {
     );
     const seen: [number, CheckResult][] = [];
     await runChecks([0, 1, 2, 3, 4].map(task), { script, size: 2, timeoutMs: 300 }, (t, result) => seen.push([t.index, result]));
-    assert.deepEqual(seen.map(([index]) => index), [0, 1, 2, 3, 4]);
+    assert.deepEqual(
+      seen.map(([index]) => index),
+      [0, 1, 2, 3, 4],
+    );
     for (const [index, result] of seen) {
       if (index % 2 === 0) assert.deepEqual(result, { kind: 'checked', problems: [], invalidUtf8: false });
       else {
         assert.equal(result.kind, 'checked');
-        assert.deepEqual(result.kind === 'checked' && result.problems.map((p) => [p.file, p.ruleId, p.severity]), [[`${index}.md`, 'document-too-complex', 'info']]);
+        assert.deepEqual(result.kind === 'checked' && result.problems.map((p) => [p.file, p.ruleId, p.severity]), [
+          [`${index}.md`, 'document-too-complex', 'info'],
+        ]);
       }
     }
   });
@@ -41,6 +56,9 @@ describe('CLI worker pool', function () {
   it('ends the run with an error when workers cannot start', async () => {
     const script = join(temp, 'broken.js');
     writeFileSync(script, "throw new Error('cannot load');");
-    await assert.rejects(runChecks([0, 1, 2].map(task), { script, size: 1, timeoutMs: 5_000 }, () => undefined), /the checking worker could not start: cannot load/);
+    await assert.rejects(
+      runChecks([0, 1, 2].map(task), { script, size: 1, timeoutMs: 5_000 }, () => undefined),
+      /the checking worker could not start: cannot load/,
+    );
   });
 });

@@ -56,7 +56,11 @@ describe('postmortem-lint against hostile input (dist/cli.js)', function () {
   describe('--fix keeps the file as it was outside its edits', function () {
     it('keeps bytes that are not UTF-8 exactly', function () {
       const dir = folder();
-      const bytes = Buffer.concat([Buffer.from('# Postmortem: caf'), Buffer.from([0xe9, 0x20, 0xff, 0xc3]), HEADING_SPACE.subarray(HEADING_SPACE.indexOf('\n'))]);
+      const bytes = Buffer.concat([
+        Buffer.from('# Postmortem: caf'),
+        Buffer.from([0xe9, 0x20, 0xff, 0xc3]),
+        HEADING_SPACE.subarray(HEADING_SPACE.indexOf('\n')),
+      ]);
       writeFileSync(join(dir, 'postmortem.md'), bytes);
       const run = cli(['--fix', 'postmortem.md'], dir);
       assert.match(run.stderr, /Fixed 1 problem in 1 file/, run.stderr);
@@ -145,11 +149,17 @@ describe('postmortem-lint against hostile input (dist/cli.js)', function () {
     writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ profile: 'constructor' }));
     const run = cli(['--format', 'json', 'postmortem.md'], dir);
     const problems = JSON.parse(run.stdout) as { ruleId: string; message: string }[];
-    assert.ok(problems.some((p) => p.ruleId === 'config-invalid' && /Unknown profile "constructor"/.test(p.message)), run.stdout);
+    assert.ok(
+      problems.some((p) => p.ruleId === 'config-invalid' && /Unknown profile "constructor"/.test(p.message)),
+      run.stdout,
+    );
     writeFileSync(join(dir, '.postmortemrc.json'), '{ "profile": "__proto__", "profiles": { "__proto__": { "extends": "google-sre" } } }');
     const custom = JSON.parse(cli(['--format', 'json', 'postmortem.md'], dir).stdout) as { ruleId: string; message: string }[];
     assert.ok(!custom.some((p) => p.ruleId === 'config-invalid'), JSON.stringify(custom));
-    assert.ok(custom.some((p) => p.ruleId === 'section-missing' && /"Lessons Learned" section is missing \(__proto__ profile\)/.test(p.message)), 'the profile named __proto__ (extending google-sre) is used');
+    assert.ok(
+      custom.some((p) => p.ruleId === 'section-missing' && /"Lessons Learned" section is missing \(__proto__ profile\)/.test(p.message)),
+      'the profile named __proto__ (extending google-sre) is used',
+    );
   });
 
   it('checks a file whose name is not valid UTF-8, found in a folder or named', function () {
@@ -184,7 +194,10 @@ describe('postmortem-lint against hostile input (dist/cli.js)', function () {
     assert.ok(Date.now() - started < 30_000, 'bounded time');
     const problems = JSON.parse(run.stdout) as { file: string; ruleId: string; severity: string; message: string }[];
     const slow = problems.filter((p) => p.file === 'links-postmortem.md');
-    assert.deepEqual(slow.map((p) => [p.ruleId, p.severity]), [['document-too-complex', 'info']]);
+    assert.deepEqual(
+      slow.map((p) => [p.ruleId, p.severity]),
+      [['document-too-complex', 'info']],
+    );
     assert.match(slow[0].message, /^Too complex to check: the file took longer than 2 s/);
     assert.ok(problems.some((p) => p.file === 'postmortem.md' && p.ruleId === 'heading-space'));
     assert.equal(run.status, 1);
@@ -220,7 +233,14 @@ describe('postmortem-lint against hostile input (dist/cli.js)', function () {
     const serial = cli(['--jobs', '1', ...names.reverse()], dir);
     const parallel = cli(['--jobs', '3', ...names], dir);
     assert.equal(parallel.stdout, serial.stdout);
-    const files = [...new Set(parallel.stdout.trimEnd().split('\n').map((line) => line.split(':')[0]))];
+    const files = [
+      ...new Set(
+        parallel.stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.split(':')[0]),
+      ),
+    ];
     assert.deepEqual(files, names);
   });
 });

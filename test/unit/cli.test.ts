@@ -233,13 +233,19 @@ describe('postmortem-lint (dist/cli.js)', function () {
     it('--profile overrides the profile', function () {
       const { problems } = json(['--profile', 'google-sre', `${FIXTURES}/warnings-only.md`]);
       const missing = problems.filter((p) => p.ruleId === 'section-missing');
-      assert.ok(missing.some((p) => /"Lessons Learned" section is missing \(Google SRE profile\)/.test(p.message)), JSON.stringify(problems));
+      assert.ok(
+        missing.some((p) => /"Lessons Learned" section is missing \(Google SRE profile\)/.test(p.message)),
+        JSON.stringify(problems),
+      );
       assert.ok(!problems.some((p) => p.ruleId === 'word-count'));
     });
 
     it('with a custom profile whose "synonyms" is 5: config-invalid on the config file, exit 1, the file still checked', function () {
       const folder = mkdtempSync(join(temp, 'synonyms-'));
-      writeFileSync(join(folder, '.postmortemrc.json'), JSON.stringify({ profile: 'acme', profiles: { acme: { sections: [{ title: 'Comms', synonyms: 5 }] } } }));
+      writeFileSync(
+        join(folder, '.postmortemrc.json'),
+        JSON.stringify({ profile: 'acme', profiles: { acme: { sections: [{ title: 'Comms', synonyms: 5 }] } } }),
+      );
       copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(folder, 'postmortem.md'));
       const run = cli([folder], folder);
       assert.equal(run.status, 1);
@@ -262,7 +268,10 @@ describe('postmortem-lint (dist/cli.js)', function () {
       copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(folder, 'postmortem.md'));
       const { problems } = json([folder], folder);
       assert.ok(problems.length > 0, 'the postmortem has other problems');
-      assert.deepEqual(problems.filter((p) => p.ruleId === 'heading-space' || p.ruleId === 'config-invalid'), []);
+      assert.deepEqual(
+        problems.filter((p) => p.ruleId === 'heading-space' || p.ruleId === 'config-invalid'),
+        [],
+      );
     });
 
     it('matches files.include against paths relative to the working folder, wherever the config file is', function () {
@@ -273,7 +282,17 @@ describe('postmortem-lint (dist/cli.js)', function () {
       copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(repo, 'docs', 'reports', 'q1.md'));
       copyFileSync(join(ROOT, FIXTURES, 'heading-space.md'), join(repo, 'docs', 'notes', 'q2.md'));
       const run = cli(['docs'], repo);
-      assert.deepEqual([...new Set(run.stdout.trimEnd().split('\n').map((line) => line.split(':')[0]))], ['docs/reports/q1.md']);
+      assert.deepEqual(
+        [
+          ...new Set(
+            run.stdout
+              .trimEnd()
+              .split('\n')
+              .map((line) => line.split(':')[0]),
+          ),
+        ],
+        ['docs/reports/q1.md'],
+      );
       assert.match(run.stderr, /Skipped 1 Markdown file /);
     });
   });
@@ -281,7 +300,14 @@ describe('postmortem-lint (dist/cli.js)', function () {
   describe('files, folders and globs', function () {
     it('searches folders for *.md postmortems, skipping node_modules and dot folders', function () {
       const run = cli([`${FIXTURES}/folder`]);
-      const files = [...new Set(run.stdout.trimEnd().split('\n').map((line) => line.split(':')[0]))].sort();
+      const files = [
+        ...new Set(
+          run.stdout
+            .trimEnd()
+            .split('\n')
+            .map((line) => line.split(':')[0]),
+        ),
+      ].sort();
       assert.deepEqual(files, [`${FIXTURES}/folder/sub/nested.md`, `${FIXTURES}/folder/top.md`]);
       assert.match(run.stderr, /Skipped 1 Markdown file /);
       assert.match(run.stderr, / in 2 files\n$/);

@@ -46,7 +46,13 @@ describe('completions', () => {
       const timeline = typed.suggestions.find((s) => s.label === 'Timeline')!;
       assert.equal(applied(typed.text, timeline), '# P\n\n## Timeline\n');
       const bare = at('# P\n\n##|');
-      assert.equal(applied(bare.text, bare.suggestions.find((s) => s.label === 'Timeline')!), '# P\n\n## Timeline');
+      assert.equal(
+        applied(
+          bare.text,
+          bare.suggestions.find((s) => s.label === 'Timeline')!,
+        ),
+        '# P\n\n## Timeline',
+      );
     });
 
     it('does not count the heading being typed as written', () => {
@@ -117,9 +123,15 @@ describe('completions', () => {
 
     it('with no entries yet, writes 24-hour time in the window zone, else UTC', () => {
       const window = at('# P\n\n## Issue Summary\n\nDuration: April 10, 2024, 09:00 - 10:30 WAT\n\n## Timeline\n\n|\n').suggestions;
-      assert.deepEqual(window.map((s) => s.label), ['14:07 WAT']);
+      assert.deepEqual(
+        window.map((s) => s.label),
+        ['14:07 WAT'],
+      );
       const none = at('# P\n\n## Timeline\n\n- |\n', PAGERDUTY).suggestions;
-      assert.deepEqual(none.map((s) => s.label), ['13:07 UTC']);
+      assert.deepEqual(
+        none.map((s) => s.label),
+        ['13:07 UTC'],
+      );
     });
 
     it('takes the clock it is given', () => {

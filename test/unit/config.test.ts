@@ -53,10 +53,26 @@ describe('core/config', function () {
       ['sections[].required', { sections: [{ title: 'Comms', required: 'yes' }] }, 'sections[0].required must be true or false.'],
       ['sections[].template', { sections: [{ title: 'Comms', template: null }] }, 'sections[0].template must be a string (the Markdown body of the section).'],
       ['a repeated section id', { sections: [{ title: 'Comms' }, { title: 'Other', id: 'comms' }] }, 'sections[1]: a second section with the id "comms".'],
-      ['requiredFields', { requiredFields: 'duration' }, '"requiredFields" must be an array of field ids (duration, impact, rootCause, start, end, detected, severity, date, authors).'],
-      ['requiredFields entries', { requiredFields: ['duration', 'colour'] }, '"requiredFields": unknown field "colour" (expected duration, impact, rootCause, start, end, detected, severity, date, authors).'],
-      ['fieldsSection', { fieldsSection: 'impact' }, '"fieldsSection" must be the id of one of the profile\'s sections (summary, timeline, rootCauseAndResolution, actions).'],
-      ['fieldsSection against its own sections', { sections: [{ title: 'Comms' }], fieldsSection: 'summary' }, '"fieldsSection" must be the id of one of the profile\'s sections (comms).'],
+      [
+        'requiredFields',
+        { requiredFields: 'duration' },
+        '"requiredFields" must be an array of field ids (duration, impact, rootCause, start, end, detected, severity, date, authors).',
+      ],
+      [
+        'requiredFields entries',
+        { requiredFields: ['duration', 'colour'] },
+        '"requiredFields": unknown field "colour" (expected duration, impact, rootCause, start, end, detected, severity, date, authors).',
+      ],
+      [
+        'fieldsSection',
+        { fieldsSection: 'impact' },
+        '"fieldsSection" must be the id of one of the profile\'s sections (summary, timeline, rootCauseAndResolution, actions).',
+      ],
+      [
+        'fieldsSection against its own sections',
+        { sections: [{ title: 'Comms' }], fieldsSection: 'summary' },
+        '"fieldsSection" must be the id of one of the profile\'s sections (comms).',
+      ],
       ['words', { words: { min: 500, max: 100 } }, '"words" must be {"min": n, "max": m} with whole numbers 0 <= n <= m, or null for no word range.'],
       ['words as a number', { words: 400 }, '"words" must be {"min": n, "max": m} with whole numbers 0 <= n <= m, or null for no word range.'],
       ['timelineAsList', { timelineAsList: 'no' }, '"timelineAsList" must be true or false.'],
@@ -64,7 +80,13 @@ describe('core/config', function () {
     for (const [what, definition, message] of BAD_DEFINITIONS) {
       it(`custom profile, ${what}: config-invalid, and the profile is not used`, function () {
         const { config, findings } = parseConfigFile(withProfile(definition));
-        assert.deepEqual(findings[0], { ruleId: 'config-invalid', severity: 'error', message: `Profile "acme": ${message}`, span: findings[0].span, fixes: [] });
+        assert.deepEqual(findings[0], {
+          ruleId: 'config-invalid',
+          severity: 'error',
+          message: `Profile "acme": ${message}`,
+          span: findings[0].span,
+          fixes: [],
+        });
         assert.equal(findings.length, 2, JSON.stringify(findings));
         assert.equal(config.profiles?.acme, undefined);
         assert.equal(config.profile, undefined);
@@ -89,7 +111,10 @@ describe('core/config', function () {
         name: 'Acme',
         description: 'Ours',
         extends: 'google-sre',
-        sections: [{ id: 'summary', title: 'Summary' }, { title: 'Comms', synonyms: ['Status page'], required: false, template: 'Who we told.\n' }],
+        sections: [
+          { id: 'summary', title: 'Summary' },
+          { title: 'Comms', synonyms: ['Status page'], required: false, template: 'Who we told.\n' },
+        ],
         requiredFields: ['severity'],
         fieldsSection: 'summary',
         words: null,
@@ -102,8 +127,15 @@ describe('core/config', function () {
   });
 
   describe('custom profile sections', function () {
-    it('a known section without a template gets the base profile\'s body for it, not its title', function () {
-      const { config } = parseConfigFile(withProfile({ sections: [{ id: 'summary', title: 'Issue Summary' }, { id: 'timeline', title: 'Timeline' }] }));
+    it("a known section without a template gets the base profile's body for it, not its title", function () {
+      const { config } = parseConfigFile(
+        withProfile({
+          sections: [
+            { id: 'summary', title: 'Issue Summary' },
+            { id: 'timeline', title: 'Timeline' },
+          ],
+        }),
+      );
       const profile = resolveProfile('acme', config);
       const alxTimeline = ALX.sections.find((s) => s.id === 'timeline')!.template;
       assert.equal(profile.sections[1].template, alxTimeline);
@@ -112,7 +144,7 @@ describe('core/config', function () {
       assert.equal(missing.fixes[0].edits[0].newText, `\n## Timeline\n\n${alxTimeline}`);
     });
 
-    it('a known section the base profile lacks gets a built-in profile\'s body; an unknown one an empty body', function () {
+    it("a known section the base profile lacks gets a built-in profile's body; an unknown one an empty body", function () {
       const { config } = parseConfigFile(withProfile({ sections: [{ id: 'detection', title: 'Detection' }, { title: 'Comms' }] }));
       const [detection, comms] = resolveProfile('acme', config).sections;
       assert.equal(detection.template, 'How we found out.\n');
@@ -184,7 +216,10 @@ describe('core/config', function () {
 
     it('reads nothing from a value that is not an object', function () {
       assert.deepEqual(readRules(undefined), { rules: {}, problems: [] });
-      assert.deepEqual(readRules(['off']), { rules: {}, problems: [{ key: 'rules', message: '"rules" must be an object of rule id -> off | info | warning | error.' }] });
+      assert.deepEqual(readRules(['off']), {
+        rules: {},
+        problems: [{ key: 'rules', message: '"rules" must be an object of rule id -> off | info | warning | error.' }],
+      });
     });
   });
 });

@@ -19,7 +19,7 @@ describe('the corpus of real postmortems', () => {
     CORPUS = requireCorpus(this);
   });
 
-  it('finds exactly the seed postmortem\'s known mistakes', () => {
+  it("finds exactly the seed postmortem's known mistakes", () => {
     const found = findingsByLine(readFileSync(join(CORPUS, 'seed-postmortem.md'), 'utf8'));
     const lines = (ruleId: string) => found.filter((f) => f.ruleId === ruleId).map((f) => f.line);
     assert.deepEqual(lines('heading-space'), [5, 11, 23, 30]);
@@ -30,7 +30,7 @@ describe('the corpus of real postmortems', () => {
     assert.deepEqual(unwanted, []);
   });
 
-  it('reads the seed\'s incident window and all nine timeline entries in order', () => {
+  it("reads the seed's incident window and all nine timeline entries in order", () => {
     const { model } = lint(readFileSync(join(CORPUS, 'seed-postmortem.md'), 'utf8'));
     assert.equal(model.window?.start?.instant, '2024-04-10T09:00:00.000Z');
     assert.equal(model.window?.end?.instant, '2024-04-10T13:00:00.000Z');

@@ -84,7 +84,11 @@ const ROWS: Row[] = [
   { start: '2024-02-30 09:00', end: '13:00', expect: { part: 'start', error: /February 2024 has 29 days/ } },
   { start: '09:00 Europe/Pariss', end: '13:00', expect: { part: 'start', error: /there is no time zone named Europe\/Pariss/ } },
   { start: '09:00', end: '13:00 UTC+15', expect: { part: 'end', error: /the offset UTC\+15 must be between UTC-12 and UTC\+14/ } },
-  { start: '2024-04-10 13:00', end: '2024-04-10 09:00', expect: { part: 'end', error: /^The end \(2024-04-10 09:00\) is 4 h before the start \(2024-04-10 13:00\)\.$/ } },
+  {
+    start: '2024-04-10 13:00',
+    end: '2024-04-10 09:00',
+    expect: { part: 'end', error: /^The end \(2024-04-10 09:00\) is 4 h before the start \(2024-04-10 13:00\)\.$/ },
+  },
   { start: '2024-04-10 09:00 UTC', end: '2024-04-10 08:00 EAT', expect: { part: 'end', error: /is 4 h before the start/ } },
 ];
 

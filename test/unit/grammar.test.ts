@@ -75,7 +75,9 @@ describe('syntax highlighting (TextMate injection into Markdown)', () => {
 
   it('is contributed as an injection into Markdown', () => {
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.contributes.grammars, [{ scopeName: INJECTION, path: './syntaxes/postmortem.tmLanguage.json', injectTo: ['text.html.markdown'] }]);
+    assert.deepEqual(manifest.contributes.grammars, [
+      { scopeName: INJECTION, path: './syntaxes/postmortem.tmLanguage.json', injectTo: ['text.html.markdown'] },
+    ]);
   });
 
   const EXPECTED: [lineHas: string, text: string, scope: string | undefined][] = [

@@ -43,12 +43,17 @@ describe('package.json contributes', () => {
     assert.equal(profile.type, 'string');
     assert.equal(profile.enum, undefined, 'an enum would flag the ids of .postmortemrc.json profiles as invalid');
     assert.equal(profile.enumDescriptions, undefined);
-    assert.deepEqual(profile.examples, BUILTIN_PROFILES.map((p) => p.id), 'examples: the built-in ids, offered as completions in settings.json');
+    assert.deepEqual(
+      profile.examples,
+      BUILTIN_PROFILES.map((p) => p.id),
+      'examples: the built-in ids, offered as completions in settings.json',
+    );
   });
 
   it('postmortem.profile lists every built-in profile with its name and the core description', () => {
     const description = settings['postmortem.profile'].markdownDescription as string;
-    for (const p of BUILTIN_PROFILES) assert.ok(description.includes(`- \`${p.id}\` (${p.name}): ${p.description}\n`), `${p.id} is listed as in core/profiles/builtin.ts`);
+    for (const p of BUILTIN_PROFILES)
+      assert.ok(description.includes(`- \`${p.id}\` (${p.name}): ${p.description}\n`), `${p.id} is listed as in core/profiles/builtin.ts`);
     assert.equal(description.match(/^- `/gm)?.length, BUILTIN_PROFILES.length, 'and no other profile is listed');
     assert.match(description, /\.postmortemrc\.json/, 'custom profiles are mentioned');
   });
@@ -63,11 +68,30 @@ describe('package.json contributes', () => {
     assert.equal(settings['postmortem.newPostmortemFolder'].default, DEFAULT_SETTINGS.newPostmortemFolder);
     assert.deepEqual(settings['postmortem.phaseWords'].default, {});
     const described = Object.keys(settings).filter((key) => key !== 'postmortem.trace.server');
-    assert.deepEqual(described.sort(), ['postmortem.files.detectByContent', 'postmortem.files.include', 'postmortem.maxDocumentSize', 'postmortem.newPostmortemFolder', 'postmortem.phaseWords', 'postmortem.profile', 'postmortem.rules'], 'a new setting gets a default in common/settings.ts and a line here');
+    assert.deepEqual(
+      described.sort(),
+      [
+        'postmortem.files.detectByContent',
+        'postmortem.files.include',
+        'postmortem.maxDocumentSize',
+        'postmortem.newPostmortemFolder',
+        'postmortem.phaseWords',
+        'postmortem.profile',
+        'postmortem.rules',
+      ],
+      'a new setting gets a default in common/settings.ts and a line here',
+    );
   });
 
   it('the manifest defaults, read as VS Code hands them over, normalise to DEFAULT_SETTINGS', () => {
-    const section = { profile: 'alx', rules: {}, files: { include: settings['postmortem.files.include'].default, detectByContent: true }, maxDocumentSize: settings['postmortem.maxDocumentSize'].default, newPostmortemFolder: settings['postmortem.newPostmortemFolder'].default, phaseWords: {} };
+    const section = {
+      profile: 'alx',
+      rules: {},
+      files: { include: settings['postmortem.files.include'].default, detectByContent: true },
+      maxDocumentSize: settings['postmortem.maxDocumentSize'].default,
+      newPostmortemFolder: settings['postmortem.newPostmortemFolder'].default,
+      phaseWords: {},
+    };
     assert.deepEqual(normaliseSettings(section), { ...DEFAULT_SETTINGS });
     assert.deepEqual(normaliseSettings(undefined), { ...DEFAULT_SETTINGS });
   });

@@ -39,10 +39,7 @@ describe('incident metrics', () => {
     assert.equal(byMilestone.mitigate.minutes, 100);
     assert.equal(byMilestone.mitigate.raw, '00:10');
     assert.equal(byMilestone.resolve.minutes, 240);
-    assert.equal(
-      summarizeMetrics(metrics),
-      '4 h · detected after 15 min · escalated after 35 min · mitigated after 1 h 40 min · resolved after 4 h',
-    );
+    assert.equal(summarizeMetrics(metrics), '4 h · detected after 15 min · escalated after 35 min · mitigated after 1 h 40 min · resolved after 4 h');
     assert.equal(metrics.zone, 'UTC');
     assert.deepEqual(metrics.date, { year: 2024, month: 5, day: 2 });
   });

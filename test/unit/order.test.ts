@@ -27,9 +27,18 @@ describe('timeline order: one reading for the rule, the metrics, the hover and t
 
   it('marks only the entry earlier than the one before it, and names that one as its previous', () => {
     const order = orderEntries(model);
-    assert.deepEqual(order.map((place) => place.outOfOrder), [false, false, true, false]);
-    assert.deepEqual(order.map((place) => place.placed), [true, true, false, true]);
-    assert.deepEqual(order.map((place) => place.previous), [undefined, 0, 1, 2]);
+    assert.deepEqual(
+      order.map((place) => place.outOfOrder),
+      [false, false, true, false],
+    );
+    assert.deepEqual(
+      order.map((place) => place.placed),
+      [true, true, false, true],
+    );
+    assert.deepEqual(
+      order.map((place) => place.previous),
+      [undefined, 0, 1, 2],
+    );
   });
 
   it('the rule flags exactly the out-of-order entry', () => {
@@ -59,12 +68,21 @@ describe('timeline order: one reading for the rule, the metrics, the hover and t
     const flaggedLines = findings.filter((f) => f.ruleId === 'timestamp-order').map((f) => document.positionAt(f.span.start).line);
     const outOfOrderLines = result.entries.filter((e) => e.outOfOrder).map((e) => e.timestampRange.start.line);
     assert.deepEqual(outOfOrderLines, flaggedLines);
-    assert.deepEqual(result.entries.map((e) => e.sincePrevious?.text), [undefined, '2 h', undefined, '30 min']);
-    assert.deepEqual(result.phases?.map((p) => [p.phase, result.entries[p.entry].raw]), [
-      ['started', '10:00'],
-      ['detected', '12:00'],
-      ['resolved', '11:30'],
-    ]);
-    assert.deepEqual(result.metrics?.map((m) => m.id), ['detect', 'resolve']);
+    assert.deepEqual(
+      result.entries.map((e) => e.sincePrevious?.text),
+      [undefined, '2 h', undefined, '30 min'],
+    );
+    assert.deepEqual(
+      result.phases?.map((p) => [p.phase, result.entries[p.entry].raw]),
+      [
+        ['started', '10:00'],
+        ['detected', '12:00'],
+        ['resolved', '11:30'],
+      ],
+    );
+    assert.deepEqual(
+      result.metrics?.map((m) => m.id),
+      ['detect', 'resolve'],
+    );
   });
 });

@@ -56,7 +56,11 @@ describe('rules registry', () => {
       const findings = lint(fixture.text, { ...options, profile }).findings.filter((f) => f.ruleId === rule.id);
       const fixes = findings.flatMap((f) => f.fixes);
       if (!rule.fix) assert.deepEqual(fixes, [], `${rule.id} declares no fix`);
-      else if (rule.fix === 'safe') assert.ok(fixes.some((fix) => fix.safe), `${rule.id} declares safe fixes`);
+      else if (rule.fix === 'safe')
+        assert.ok(
+          fixes.some((fix) => fix.safe),
+          `${rule.id} declares safe fixes`,
+        );
       else assert.ok(fixes.length > 0 && fixes.every((fix) => !fix.safe), `${rule.id} declares quick fixes only`);
     }
   });

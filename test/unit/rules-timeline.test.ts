@@ -74,6 +74,13 @@ describe('timestamp-invalid and timestamp-order on real shapes', () => {
     assert.match(findings(text, 'duration-mismatch')[0].message, /10 min/);
   });
 
+  it('spans both bad window ends when the end is written above the start', () => {
+    const text = 'End: 13:00 PM - 25:00\n- Start Time: 13:00 PM - 25:00';
+    const [finding] = findings(text, 'timestamp-invalid');
+    assert.ok(finding, 'timestamp-invalid reported');
+    assert.ok(finding.span.start < finding.span.end && finding.span.end <= text.length, JSON.stringify(finding.span));
+  });
+
   it('does not put a time mentioned inside a sentence out of order', () => {
     const text = timeline('- 01:00 UTC: alert\n- 01:35 UTC: pending pods, peaking around 01:15 UTC.\n- 01:40 UTC: fixed');
     assert.deepEqual(findings(text, 'timestamp-order'), []);

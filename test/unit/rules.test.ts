@@ -26,7 +26,9 @@ function optionsFor(profileId: string | undefined): LintOptions {
 
 function linesOf(text: string, ruleId: string, opts = options): number[] {
   const index = new LineIndex(text);
-  return lint(text, opts).findings.filter((f) => f.ruleId === ruleId).map((f) => index.position(f.span.start).line + 1);
+  return lint(text, opts)
+    .findings.filter((f) => f.ruleId === ruleId)
+    .map((f) => index.position(f.span.start).line + 1);
 }
 
 describe('rules, each on its own fixture', () => {
@@ -43,13 +45,19 @@ describe('rules, each on its own fixture', () => {
       const fixture = readFixture(join(FIXTURES, name));
       const want = (fixture.expected.get(ruleId) ?? []).sort((a, b) => a - b);
       assert.ok(want.length > 0, `${name} marks no line for ${ruleId}`);
-      assert.deepEqual(linesOf(fixture.text, ruleId, optionsFor(fixture.profileId)).sort((a, b) => a - b), want);
+      assert.deepEqual(
+        linesOf(fixture.text, ruleId, optionsFor(fixture.profileId)).sort((a, b) => a - b),
+        want,
+      );
     });
   }
 
   it('finds nothing at all in a clean postmortem', () => {
     const { text } = readFixture(join(FIXTURES, 'clean.md'));
-    assert.deepEqual(lint(text, options).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(
+      lint(text, options).findings.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
   });
 
   it('reports word-count outside the profile range only', () => {
@@ -61,11 +69,16 @@ describe('rules, each on its own fixture', () => {
     assert.equal(count(withWords(700)), 1, 'too long');
   });
 
-  it('field-missing counts start and end times written in the summary\'s prose as a duration', () => {
+  it("field-missing counts start and end times written in the summary's prose as a duration", () => {
     const summary = (prose: string) => `# Postmortem\n\n## Issue Summary\n\n${prose}\nImpact: all users.\nRoot Cause: a typo.\n`;
-    const missing = (text: string) => lint(text, options).findings.filter((f) => f.ruleId === 'field-missing').map((f) => f.message);
+    const missing = (text: string) =>
+      lint(text, options)
+        .findings.filter((f) => f.ruleId === 'field-missing')
+        .map((f) => f.message);
     assert.deepEqual(missing(summary('On June 9, 2024 from 10:05 AM to 10:15 AM WAT the site was down.')), []);
-    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), ['The "Issue Summary" section has no Duration: it never says when the outage started and ended (or how long it lasted). Add a line "Duration: ..." to the summary.']);
+    assert.deepEqual(missing(summary('At 10:05 AM WAT the site went down.')), [
+      'The "Issue Summary" section has no Duration: it never says when the outage started and ended (or how long it lasted). Add a line "Duration: ..." to the summary.',
+    ]);
   });
 
   it('uses the configured severity, and off silences a rule', () => {
@@ -101,7 +114,10 @@ describe('fixes', () => {
           const newErrors = lint(fixed, options).findings.filter(
             (f) => f.severity === 'error' && !lint(text, options).findings.some((g) => g.ruleId === f.ruleId),
           );
-          assert.deepEqual(newErrors.map((f) => f.ruleId), []);
+          assert.deepEqual(
+            newErrors.map((f) => f.ruleId),
+            [],
+          );
         });
       }
     }

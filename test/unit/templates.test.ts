@@ -75,7 +75,7 @@ describe('templates', () => {
         model.sections.filter((s) => s.canonical).map((s) => s.canonical),
         'every section of the profile, in order',
       );
-      assert.equal(model.entries.length, 2, 'the timeline template\'s two entries');
+      assert.equal(model.entries.length, 2, "the timeline template's two entries");
     });
 
     it(`${profile.id}: New Postmortem text has the title and date, lints clean, and selects the first thing to write`, () => {
@@ -117,7 +117,10 @@ describe('snippets', () => {
 
   it('all have pm- prefixes, and no two share one', () => {
     const prefixes = SNIPPETS.flatMap((s) => s.prefix);
-    assert.ok(prefixes.every((p) => p.startsWith('pm-')), prefixes.join(' '));
+    assert.ok(
+      prefixes.every((p) => p.startsWith('pm-')),
+      prefixes.join(' '),
+    );
     assert.equal(new Set(prefixes).size, prefixes.length);
     for (const wanted of ['pm-alx', 'pm-google-sre', 'pm-pagerduty', 'pm-atlassian', 'pm-entry', 'pm-entry12', 'pm-duration', 'pm-action', 'pm-impact']) {
       assert.ok(prefixes.includes(wanted), wanted);
@@ -132,7 +135,10 @@ describe('snippets', () => {
         const variables = clockVariables(moment);
         const defaults = expandSnippet(body, { variables });
         assert.ok(!/\$\{|\$[0-9A-Z]/.test(defaults.text), `no snippet syntax left:\n${defaults.text}`);
-        assert.ok(defaults.text.includes(moment.setLocale('en-US').toFormat(profile.id === 'alx' ? 'LLLL d, yyyy' : 'yyyy-MM-dd')), `today's date:\n${defaults.text}`);
+        assert.ok(
+          defaults.text.includes(moment.setLocale('en-US').toFormat(profile.id === 'alx' ? 'LLLL d, yyyy' : 'yyyy-MM-dd')),
+          `today's date:\n${defaults.text}`,
+        );
         assertLintsClean(defaults.text, profile, `${snippet.prefix[0]} with its defaults at ${moment.toISO()}`, ['error', 'warning']);
 
         // Sample prose in every free-text placeholder; the m-th option of every choice.

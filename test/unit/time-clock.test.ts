@@ -35,7 +35,10 @@ describe('the clock as the scanner finds it, used where only the clock changes',
   it('timestamp-format-mixed flags `11 AM` in a 24-hour timeline and rewrites just the clock', () => {
     const text = '# P\n\n## Timeline\n\n- 09:00 UTC: a\n- 10:00 UTC: b\n- 11 AM UTC: c\n';
     const findings = lint(text).findings.filter((f) => f.ruleId === 'timestamp-format-mixed');
-    assert.deepEqual(findings.map((f) => text.slice(f.span.start, f.span.end)), ['11 AM UTC']);
+    assert.deepEqual(
+      findings.map((f) => text.slice(f.span.start, f.span.end)),
+      ['11 AM UTC'],
+    );
     assert.equal(findings[0].fixes[0].title, 'Write it as 11:00 (24-hour)');
     assert.equal(applyEdits(text, findings[0].fixes[0].edits).text, text.replace('11 AM UTC', '11:00 UTC'));
   });

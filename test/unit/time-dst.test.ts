@@ -29,7 +29,7 @@ describe('time: wall times on daylight-saving days (one rule)', () => {
     assert.equal(wall.skipped, false);
   });
 
-  it('reads the next day of a wall time at that day\'s offset', () => {
+  it("reads the next day of a wall time at that day's offset", () => {
     const wall = nextDayWallTime({ year: 2024, month: 3, day: 9 }, clock(3, 30), NY)!;
     assert.equal(wall.dateTime.toISO(), '2024-03-10T03:30:00.000-04:00');
     const endOfMonth = nextDayWallTime({ year: 2024, month: 2, day: 29 }, clock(0, 10), 'UTC')!;

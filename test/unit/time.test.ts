@@ -98,7 +98,10 @@ describe('time: scanLeadingTimestamp', () => {
     ['14:20 EAT: fixed', { raw: '14:20 EAT', time: [14, 20], zoneText: 'EAT', zone: 'Africa/Nairobi' }],
     ['10:00 AM ET', { raw: '10:00 AM ET', time: [10, 0, 0, '12h'], zoneText: 'ET', zone: 'America/New_York' }],
     ['10:00 Pacific Time', { raw: '10:00 Pacific Time', time: [10, 0], zoneText: 'Pacific Time', zone: 'America/Los_Angeles' }],
-    ['March 11, 2024, 09:30 AM (UTC) - 03:45 PM', { raw: 'March 11, 2024, 09:30 AM (UTC)', date: [2024, 3, 11], time: [9, 30, 0, '12h'], zoneText: 'UTC', zone: 'UTC' }],
+    [
+      'March 11, 2024, 09:30 AM (UTC) - 03:45 PM',
+      { raw: 'March 11, 2024, 09:30 AM (UTC)', date: [2024, 3, 11], time: [9, 30, 0, '12h'], zoneText: 'UTC', zone: 'UTC' },
+    ],
     // a range is not an offset
     ['09:00-13:00', { raw: '09:00', time: [9, 0] }],
     // words that merely start like zones are not zones
@@ -144,8 +147,28 @@ describe('time: scanLeadingTimestamp', () => {
     assert.deepEqual(bad.time, { hour: 10, minute: 0, second: 0, clock: '24h' });
   });
 
-  const notTimestamps = ['3.5', '1.2.3', '1:2', '12:5', '404', '2024', '2024-04', '123:45', '9::00', '09:000', '1:23:45:67',
-    '12:34.5', 'https://example.com:8080/10:00', 'v1.2.3 released', 'Investigated', 'May we', '', '   ', '9 hours', '09:00x'];
+  const notTimestamps = [
+    '3.5',
+    '1.2.3',
+    '1:2',
+    '12:5',
+    '404',
+    '2024',
+    '2024-04',
+    '123:45',
+    '9::00',
+    '09:000',
+    '1:23:45:67',
+    '12:34.5',
+    'https://example.com:8080/10:00',
+    'v1.2.3 released',
+    'Investigated',
+    'May we',
+    '',
+    '   ',
+    '9 hours',
+    '09:00x',
+  ];
   for (const input of notTimestamps) {
     it(`does not read ${JSON.stringify(input)} as a timestamp`, () => {
       assert.equal(scanLeadingTimestamp(input), undefined);
@@ -157,17 +180,33 @@ describe('time: findTimestamps', () => {
   it('finds every timestamp, left to right, with offsets', () => {
     const text = 'At 09:00 UTC we paged; by 9:45 a.m. it was back. Next review 2024-04-12.';
     const found = findTimestamps(text);
-    assert.deepEqual(found.map((t) => [t.raw, t.offset]), [['09:00 UTC', 3], ['9:45 a.m.', 26], ['2024-04-12', 61]]);
+    assert.deepEqual(
+      found.map((t) => [t.raw, t.offset]),
+      [
+        ['09:00 UTC', 3],
+        ['9:45 a.m.', 26],
+        ['2024-04-12', 61],
+      ],
+    );
   });
 
   it('does not match inside numbers, words, versions or URLs', () => {
     const text = 'v1.2.3 a123:45 10:15:00:00 3.5 1:2 404 https://x.io/2024-04-10/09:00 ab09:00 09:00ab 12:30PM';
-    assert.deepEqual(findTimestamps(text).map((t) => t.raw), ['12:30PM']);
+    assert.deepEqual(
+      findTimestamps(text).map((t) => t.raw),
+      ['12:30PM'],
+    );
   });
 
   it('splits an ISO interval into its two ends', () => {
     const found = findTimestamps('2024-04-10T09:00Z/2024-04-10T13:00Z');
-    assert.deepEqual(found.map((t) => [t.raw, t.offset, t.length]), [['2024-04-10T09:00Z', 0, 17], ['2024-04-10T13:00Z', 18, 17]]);
+    assert.deepEqual(
+      found.map((t) => [t.raw, t.offset, t.length]),
+      [
+        ['2024-04-10T09:00Z', 0, 17],
+        ['2024-04-10T13:00Z', 18, 17],
+      ],
+    );
   });
 
   // Linear scanners take well under a second on each input; a backtracking one takes minutes,
@@ -177,9 +216,19 @@ describe('time: findTimestamps', () => {
     const parts = ['1', '12', '12:', '12:3', '#', ' ', '::', '1:23', '0000', ':00', '# 9', '   '];
     let text = '';
     for (let i = 0; text.length < 1_000_000; i++) text += parts[(i * 7 + 3) % parts.length];
-    const inputs = [text, '1'.repeat(1_000_000), ':'.repeat(1_000_000), '1:'.repeat(500_000), ' '.repeat(1_000_000) + '9',
-      '09:00 - 10:00 ' + '('.repeat(1_000_000), '09:00 - '.repeat(125_000), 'time zone '.repeat(100_000), 'all times '.repeat(100_000),
-      '9::00 ' + ')'.repeat(1_000_000) + 'x', '09:00 - ' + ')'.repeat(1_000_000) + 'x'];
+    const inputs = [
+      text,
+      '1'.repeat(1_000_000),
+      ':'.repeat(1_000_000),
+      '1:'.repeat(500_000),
+      ' '.repeat(1_000_000) + '9',
+      '09:00 - 10:00 ' + '('.repeat(1_000_000),
+      '09:00 - '.repeat(125_000),
+      'time zone '.repeat(100_000),
+      'all times '.repeat(100_000),
+      '9::00 ' + ')'.repeat(1_000_000) + 'x',
+      '09:00 - ' + ')'.repeat(1_000_000) + 'x',
+    ];
     for (const input of inputs) {
       findTimestamps(input);
       scanLeadingTimestamp(input);
@@ -208,16 +257,51 @@ describe('time: findTimestamps', () => {
 
 describe('time: resolveZone', () => {
   const cases: Array<[string, string | undefined]> = [
-    ['UTC', 'UTC'], ['(UTC)', 'UTC'], ['utc', 'UTC'], ['GMT', 'UTC'], ['Z', 'UTC'], ['GMT+1', 'UTC+1'],
-    ['UTC+03:00', 'UTC+3'], ['UTC-5', 'UTC-5'], ['UTC + 3', 'UTC+3'], ['+03:00', 'UTC+3'], ['-0500', 'UTC-5'],
-    ['+0530', 'UTC+5:30'], ['Europe/Paris', 'Europe/Paris'], ['America/New_York', 'America/New_York'],
-    ['PST', 'UTC-8'], ['PDT', 'UTC-7'], ['EST', 'UTC-5'], ['EDT', 'UTC-4'], ['CST', 'UTC-6'], ['CDT', 'UTC-5'],
-    ['MST', 'UTC-7'], ['MDT', 'UTC-6'], ['CET', 'UTC+1'], ['CEST', 'UTC+2'], ['BST', 'UTC+1'], ['IST', 'Asia/Kolkata'],
-    ['EAT', 'Africa/Nairobi'], ['WAT', 'Africa/Lagos'], ['CAT', 'Africa/Maputo'], ['JST', 'Asia/Tokyo'],
-    ['AEST', 'UTC+10'], ['AEDT', 'UTC+11'], ['NZST', 'UTC+12'], ['SGT', 'Asia/Singapore'], ['HKT', 'Asia/Hong_Kong'],
-    ['MSK', 'Europe/Moscow'], ['WIB', 'Asia/Jakarta'], ['pst', 'UTC-8'], ['Pacific Time', 'America/Los_Angeles'],
+    ['UTC', 'UTC'],
+    ['(UTC)', 'UTC'],
+    ['utc', 'UTC'],
+    ['GMT', 'UTC'],
+    ['Z', 'UTC'],
+    ['GMT+1', 'UTC+1'],
+    ['UTC+03:00', 'UTC+3'],
+    ['UTC-5', 'UTC-5'],
+    ['UTC + 3', 'UTC+3'],
+    ['+03:00', 'UTC+3'],
+    ['-0500', 'UTC-5'],
+    ['+0530', 'UTC+5:30'],
+    ['Europe/Paris', 'Europe/Paris'],
+    ['America/New_York', 'America/New_York'],
+    ['PST', 'UTC-8'],
+    ['PDT', 'UTC-7'],
+    ['EST', 'UTC-5'],
+    ['EDT', 'UTC-4'],
+    ['CST', 'UTC-6'],
+    ['CDT', 'UTC-5'],
+    ['MST', 'UTC-7'],
+    ['MDT', 'UTC-6'],
+    ['CET', 'UTC+1'],
+    ['CEST', 'UTC+2'],
+    ['BST', 'UTC+1'],
+    ['IST', 'Asia/Kolkata'],
+    ['EAT', 'Africa/Nairobi'],
+    ['WAT', 'Africa/Lagos'],
+    ['CAT', 'Africa/Maputo'],
+    ['JST', 'Asia/Tokyo'],
+    ['AEST', 'UTC+10'],
+    ['AEDT', 'UTC+11'],
+    ['NZST', 'UTC+12'],
+    ['SGT', 'Asia/Singapore'],
+    ['HKT', 'Asia/Hong_Kong'],
+    ['MSK', 'Europe/Moscow'],
+    ['WIB', 'Asia/Jakarta'],
+    ['pst', 'UTC-8'],
+    ['Pacific Time', 'America/Los_Angeles'],
     ['Eastern Standard Time', 'UTC-5'],
-    ['XYZ', undefined], ['', undefined], ['UTC+99', undefined], ['Foo/Bar', undefined], ['America/New_Yrok', undefined],
+    ['XYZ', undefined],
+    ['', undefined],
+    ['UTC+99', undefined],
+    ['Foo/Bar', undefined],
+    ['America/New_Yrok', undefined],
   ];
   for (const [input, zone] of cases) {
     it(`resolves ${JSON.stringify(input)} to ${zone}`, () => {
@@ -299,7 +383,9 @@ describe('time: findZoneDeclaration', () => {
 describe('time: parseWindowText', () => {
   /** [raw, offset] of an end, its date, its time, its zone. */
   function end(t: ScannedTimestamp | undefined) {
-    return t && { raw: t.raw, offset: t.offset, date: t.date && [t.date.year, t.date.month, t.date.day], hm: t.time && [t.time.hour, t.time.minute], zone: t.zone };
+    return (
+      t && { raw: t.raw, offset: t.offset, date: t.date && [t.date.year, t.date.month, t.date.day], hm: t.time && [t.time.hour, t.time.minute], zone: t.zone }
+    );
   }
 
   it('reads full dates on both ends with the zone written once at the end', () => {
@@ -398,11 +484,31 @@ describe('time: parseWindowText', () => {
 
 describe('time: parseLength and formatLength', () => {
   const lengths: Array<[string, number | undefined]> = [
-    ['4 hours', 240], ['4h', 240], ['66 minutes', 66], ['66 min', 66], ['2h 30m', 150], ['2 hours 30 minutes', 150],
-    ['1 hour and 15 minutes', 75], ['1.5 hours', 90], ['1h30m', 90], ['~2h', 120], ['90 mins', 90], ['1 day 2 hours', 1560], ['30 seconds', 0.5],
-    ['about 2 hours', 120], ['an hour', 60], ['2 hours, 5 minutes', 125], ['  3 hrs ', 180],
-    ['4 hosts', undefined], ['4', undefined], ['2h30', undefined], ['3 months', undefined], ['30 m 2 h', undefined],
-    ['', undefined], ['hours', undefined], ['09:00', undefined],
+    ['4 hours', 240],
+    ['4h', 240],
+    ['66 minutes', 66],
+    ['66 min', 66],
+    ['2h 30m', 150],
+    ['2 hours 30 minutes', 150],
+    ['1 hour and 15 minutes', 75],
+    ['1.5 hours', 90],
+    ['1h30m', 90],
+    ['~2h', 120],
+    ['90 mins', 90],
+    ['1 day 2 hours', 1560],
+    ['30 seconds', 0.5],
+    ['about 2 hours', 120],
+    ['an hour', 60],
+    ['2 hours, 5 minutes', 125],
+    ['  3 hrs ', 180],
+    ['4 hosts', undefined],
+    ['4', undefined],
+    ['2h30', undefined],
+    ['3 months', undefined],
+    ['30 m 2 h', undefined],
+    ['', undefined],
+    ['hours', undefined],
+    ['09:00', undefined],
   ];
   for (const [input, minutes] of lengths) {
     it(`parses ${JSON.stringify(input)} as ${minutes} minutes`, () => {
@@ -411,8 +517,19 @@ describe('time: parseLength and formatLength', () => {
   }
 
   const formats: Array<[number, string]> = [
-    [0, '0 min'], [30, '30 min'], [240, '4 h'], [65, '1 h 05 min'], [1439, '23 h 59 min'], [2 * 1440 + 3 * 60 + 5, '2 d 3 h'],
-    [2880, '2 d'], [1440, '1 d'], [-45, '-45 min'], [-125, '-2 h 05 min'], [-0.3, '0 min'], [29.6, '30 min'], [0.5, '1 min'],
+    [0, '0 min'],
+    [30, '30 min'],
+    [240, '4 h'],
+    [65, '1 h 05 min'],
+    [1439, '23 h 59 min'],
+    [2 * 1440 + 3 * 60 + 5, '2 d 3 h'],
+    [2880, '2 d'],
+    [1440, '1 d'],
+    [-45, '-45 min'],
+    [-125, '-2 h 05 min'],
+    [-0.3, '0 min'],
+    [29.6, '30 min'],
+    [0.5, '1 min'],
   ];
   for (const [minutes, text] of formats) {
     it(`formats ${minutes} minutes as ${JSON.stringify(text)}`, () => {

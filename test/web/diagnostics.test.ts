@@ -8,7 +8,7 @@ describe('web extension host: diagnostics', () => {
 
   it('a postmortem on the mounted folder gets diagnostics with rule ids as codes', async () => {
     const doc = await openFixture('incidents/web-postmortem.md');
-    equal(doc.uri.scheme, 'vscode-test-web', 'the fixture is served from @vscode/test-web\'s mounted folder');
+    equal(doc.uri.scheme, 'vscode-test-web', "the fixture is served from @vscode/test-web's mounted folder");
     const ds = await waitForDiagnostics(doc.uri, hasCodes('heading-space', 'timestamp-invalid'), 'heading-space and timestamp-invalid');
     ok(diagnosticAt(ds, 'heading-space', lineOf(doc, '##Timeline')), 'heading-space is on the "##Timeline" line');
     ok(diagnosticAt(ds, 'timestamp-invalid', lineOf(doc, '14:91 UTC')), 'timestamp-invalid is on the "14:91 UTC" line');

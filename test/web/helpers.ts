@@ -48,7 +48,10 @@ export function describeAllDiagnostics(uri: vscode.Uri): string {
 
 /** Every URI that has diagnostics at all: tells whether the server published for another URI form. */
 function describeDiagnosedUris(): string {
-  const uris = vscode.languages.getDiagnostics().filter(([, ds]) => ds.length > 0).map(([u, ds]) => `  ${u.toString()} (${ds.length})`);
+  const uris = vscode.languages
+    .getDiagnostics()
+    .filter(([, ds]) => ds.length > 0)
+    .map(([u, ds]) => `  ${u.toString()} (${ds.length})`);
   return uris.length ? uris.join('\n') : '  (none)';
 }
 

@@ -29,7 +29,9 @@ export function registerCommands(
     }
     await overrides.set(uri, value);
     await sendOverride(client, uri.toString(), value);
-    output.info(`${uri.toString()}: ${value === null ? 'postmortem detection reset to automatic' : value ? 'treated as a postmortem' : 'not treated as a postmortem'}`);
+    output.info(
+      `${uri.toString()}: ${value === null ? 'postmortem detection reset to automatic' : value ? 'treated as a postmortem' : 'not treated as a postmortem'}`,
+    );
   };
 
   /**

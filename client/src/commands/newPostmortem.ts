@@ -47,7 +47,11 @@ async function pickProfile(client: LanguageClient, folder: vscode.Uri | undefine
   const current = settingsFor(folder).profile;
   const items = profiles.map((p) => ({ label: p.name, description: p.id === current ? `${p.id} (current)` : p.id, detail: p.description, id: p.id }));
   items.sort((a, b) => Number(b.id === current) - Number(a.id === current));
-  const picked = await vscode.window.showQuickPick(items, { title: 'New Postmortem (1/3): profile', placeHolder: 'Which template to start from', matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'New Postmortem (1/3): profile',
+    placeHolder: 'Which template to start from',
+    matchOnDetail: true,
+  });
   return picked?.id;
 }
 

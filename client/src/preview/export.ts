@@ -32,7 +32,12 @@ export function toMermaid(model: ModelResult): string {
   return lines.join('\n') + '\n';
 }
 
-const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').trim();
+const cell = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
 
 /** A Markdown table of every entry in document order, with its phase, the time since the previous entry, and any problem. */
 export function toMarkdownTable(model: ModelResult): string {
@@ -40,7 +45,10 @@ export function toMarkdownTable(model: ModelResult): string {
     '| Time | Phase | Since previous | Event | Note |',
     '| --- | --- | --- | --- | --- |',
     ...model.entries.map((e: ModelEntry) =>
-      `| ${cell(e.raw)} | ${e.phase ? phaseLabel(e.phase) : ''} | ${e.sincePrevious?.text ?? ''} | ${cell(e.text)} | ${cell(entryProblem(e) ?? '')} |`.replace(/ {2,}\|/g, ' |'),
+      `| ${cell(e.raw)} | ${e.phase ? phaseLabel(e.phase) : ''} | ${e.sincePrevious?.text ?? ''} | ${cell(e.text)} | ${cell(entryProblem(e) ?? '')} |`.replace(
+        / {2,}\|/g,
+        ' |',
+      ),
     ),
   ];
   return rows.join('\n') + '\n';
@@ -73,7 +81,9 @@ export function toSvg(model: ModelResult, fileName: string): string {
   const window = model.window;
   if (window?.startText && window.endText) {
     y += 22;
-    parts.push(`<text x="16" y="${y}" class="window">Incident window ${xml(window.startText)} → ${xml(window.endText)}${window.length ? ` · ${xml(window.length.text)}` : ''}</text>`);
+    parts.push(
+      `<text x="16" y="${y}" class="window">Incident window ${xml(window.startText)} → ${xml(window.endText)}${window.length ? ` · ${xml(window.length.text)}` : ''}</text>`,
+    );
   }
   if (model.metrics?.length) {
     y += 20;
@@ -93,7 +103,7 @@ export function toSvg(model: ModelResult, fileName: string): string {
       const entry = model.entries[row.entry];
       const problem = entryProblem(entry);
       const phase = entry.phase;
-      const color = phase ? PHASE_COLORS[phase] ?? '#717171' : '#ffffff';
+      const color = phase ? (PHASE_COLORS[phase] ?? '#717171') : '#ffffff';
       const cy = y + 10;
       body.push(
         row.placed
@@ -101,7 +111,9 @@ export function toSvg(model: ModelResult, fileName: string): string {
           : `<rect x="${axisX - 5}" y="${cy - 5}" width="10" height="10" fill="#ffffff" stroke="#bf8803" stroke-width="2" stroke-dasharray="2 2"/>`,
       );
       const since = phaseByEntry.get(row.entry)?.sincePreviousPhase;
-      const meta = [phase ? phaseLabel(phase).toUpperCase() : '', since ? `${since.length.text} after ${phaseLabel(since.phase).toLowerCase()}` : ''].filter(Boolean).join(' · ');
+      const meta = [phase ? phaseLabel(phase).toUpperCase() : '', since ? `${since.length.text} after ${phaseLabel(since.phase).toLowerCase()}` : '']
+        .filter(Boolean)
+        .join(' · ');
       body.push(
         `<text x="${textX}" y="${cy + 4}"><tspan class="stamp${problem ? ' problem' : ''}">${xml(entry.raw)}</tspan>${meta ? `<tspan class="muted" dx="8">${xml(meta)}</tspan>` : ''}</text>`,
         `<text x="${textX}" y="${cy + 22}"><title>${xml(entry.text)}</title>${xml(clip(entry.text, 110))}</text>`,

@@ -29,8 +29,7 @@ export function registerTimelinePreview(context: vscode.ExtensionContext, status
   context.subscriptions.push(preview);
 
   /** The document a command is about: its argument, the previewed one, or the active editor's. */
-  const sourceUri = (arg: unknown): vscode.Uri | undefined =>
-    arg instanceof vscode.Uri ? arg : (preview.uri ?? vscode.window.activeTextEditor?.document.uri);
+  const sourceUri = (arg: unknown): vscode.Uri | undefined => (arg instanceof vscode.Uri ? arg : (preview.uri ?? vscode.window.activeTextEditor?.document.uri));
 
   const modelFor = async (uri: vscode.Uri): Promise<ModelResult | undefined> => {
     const model = await statuses.model(uri);

@@ -17,7 +17,6 @@ import {
   type UpdateMessage,
 } from './messages';
 
-
 export class TimelinePreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private documentUri: vscode.Uri | undefined;
@@ -83,7 +82,12 @@ export class TimelinePreview implements vscode.Disposable {
   /** Opens (or reveals) the panel beside the editor, showing `uri`. */
   async show(uri: vscode.Uri): Promise<void> {
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Timeline', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        'Timeline',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        this.webviewOptions(),
+      );
       this.attach(panel);
     } else {
       this.panel.reveal(undefined, true);

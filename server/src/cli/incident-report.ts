@@ -11,7 +11,6 @@ const round = (minutes: number | undefined) => (minutes === undefined ? '' : Str
 /** One line of text: control characters and escaped bytes out. */
 const oneLine = (text: string | undefined) => forJson(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 
-
 function markdownCell(text: string): string {
   return oneLine(text).replace(/[\\`*_[\]<>|]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
 }
@@ -19,19 +18,41 @@ function markdownCell(text: string): string {
 function markdown(index: IncidentIndex, push: (text: string) => void): void {
   const t = index.totals;
   push('# Incident index\n\n');
-  push(`${t.incidents} incident${t.incidents === 1 ? '' : 's'}, ${t.problems} problem${t.problems === 1 ? '' : 's'}; total outage ${length(t.lengthMinutes) || '0 min'}.\n`);
-  push(`Median length ${length(t.medianLengthMinutes) || '-'}, time to detect ${length(t.medianDetectMinutes) || '-'}, acknowledge ${length(t.medianAcknowledgeMinutes) || '-'}, mitigate ${length(t.medianMitigateMinutes) || '-'}, resolve ${length(t.medianResolveMinutes) || '-'}. `);
+  push(
+    `${t.incidents} incident${t.incidents === 1 ? '' : 's'}, ${t.problems} problem${t.problems === 1 ? '' : 's'}; total outage ${length(t.lengthMinutes) || '0 min'}.\n`,
+  );
+  push(
+    `Median length ${length(t.medianLengthMinutes) || '-'}, time to detect ${length(t.medianDetectMinutes) || '-'}, acknowledge ${length(t.medianAcknowledgeMinutes) || '-'}, mitigate ${length(t.medianMitigateMinutes) || '-'}, resolve ${length(t.medianResolveMinutes) || '-'}. `,
+  );
   push(`MTTD ${length(t.mttdMinutes) || '-'}, MTTR ${length(t.mttrMinutes) || '-'}.\n\n`);
   push('| Date | Title | Severity | Length | Detect | Acknowledge | Mitigate | Resolve | Problems | File |\n');
   push('| --- | --- | --- | --- | --- | --- | --- | --- | ---: | --- |\n');
   for (const i of index.incidents) {
-    const cells = [i.date ?? '', i.title ?? '', i.severity ?? '', length(i.lengthMinutes), length(i.detectMinutes), length(i.acknowledgeMinutes), length(i.mitigateMinutes), length(i.resolveMinutes), String(i.problems), i.file];
+    const cells = [
+      i.date ?? '',
+      i.title ?? '',
+      i.severity ?? '',
+      length(i.lengthMinutes),
+      length(i.detectMinutes),
+      length(i.acknowledgeMinutes),
+      length(i.mitigateMinutes),
+      length(i.resolveMinutes),
+      String(i.problems),
+      i.file,
+    ];
     push(`| ${cells.map(markdownCell).join(' | ')} |\n`);
   }
-  for (const [title, groups] of [['By month', index.byMonth], ['By severity', index.bySeverity]] as const) {
-    push(`\n## ${title}\n\n| ${title === 'By month' ? 'Month' : 'Severity'} | Incidents | MTTD | MTTR | Median detect | Median resolve |\n| --- | ---: | --- | --- | --- | --- |\n`);
+  for (const [title, groups] of [
+    ['By month', index.byMonth],
+    ['By severity', index.bySeverity],
+  ] as const) {
+    push(
+      `\n## ${title}\n\n| ${title === 'By month' ? 'Month' : 'Severity'} | Incidents | MTTD | MTTR | Median detect | Median resolve |\n| --- | ---: | --- | --- | --- | --- |\n`,
+    );
     for (const g of groups) {
-      push(`| ${markdownCell(g.key)} | ${g.incidents} | ${length(g.mttdMinutes)} | ${length(g.mttrMinutes)} | ${length(g.medianDetectMinutes)} | ${length(g.medianResolveMinutes)} |\n`);
+      push(
+        `| ${markdownCell(g.key)} | ${g.incidents} | ${length(g.mttdMinutes)} | ${length(g.mttrMinutes)} | ${length(g.medianDetectMinutes)} | ${length(g.medianResolveMinutes)} |\n`,
+      );
     }
   }
 }
@@ -46,16 +67,34 @@ function csvField(text: string): string {
 function csv(index: IncidentIndex, push: (text: string) => void): void {
   push('file,date,title,severity,length_minutes,detect_minutes,acknowledge_minutes,mitigate_minutes,resolve_minutes,problems\r\n');
   for (const i of index.incidents) {
-    const fields = [csvField(i.file), i.date ?? '', csvField(i.title ?? ''), csvField(i.severity ?? ''), round(i.lengthMinutes), round(i.detectMinutes), round(i.acknowledgeMinutes), round(i.mitigateMinutes), round(i.resolveMinutes), String(i.problems)];
+    const fields = [
+      csvField(i.file),
+      i.date ?? '',
+      csvField(i.title ?? ''),
+      csvField(i.severity ?? ''),
+      round(i.lengthMinutes),
+      round(i.detectMinutes),
+      round(i.acknowledgeMinutes),
+      round(i.mitigateMinutes),
+      round(i.resolveMinutes),
+      String(i.problems),
+    ];
     push(fields.join(',') + '\r\n');
   }
 }
 
 function json(index: IncidentIndex, push: (text: string) => void): void {
-  const clean = (i: IncidentSummary) => ({ ...i, file: forJson(i.file), title: i.title === undefined ? undefined : forJson(i.title), severity: i.severity === undefined ? undefined : forJson(i.severity) });
+  const clean = (i: IncidentSummary) => ({
+    ...i,
+    file: forJson(i.file),
+    title: i.title === undefined ? undefined : forJson(i.title),
+    severity: i.severity === undefined ? undefined : forJson(i.severity),
+  });
   push('{\n  "incidents": [');
   index.incidents.forEach((incident, n) => push(`${n ? ',' : ''}\n    ${JSON.stringify(clean(incident))}`));
-  push(`${index.incidents.length ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(index.totals)},\n  "byMonth": ${JSON.stringify(index.byMonth)},\n  "bySeverity": ${JSON.stringify(index.bySeverity)}\n}\n`);
+  push(
+    `${index.incidents.length ? '\n  ' : ''}],\n  "totals": ${JSON.stringify(index.totals)},\n  "byMonth": ${JSON.stringify(index.byMonth)},\n  "bySeverity": ${JSON.stringify(index.bySeverity)}\n}\n`,
+  );
 }
 
 export function escapeHtml(text: string): string {
@@ -112,22 +151,39 @@ function html(index: IncidentIndex, push: (text: string) => void): void {
   );
   push(barChart('MTTD and MTTR by month', index.byMonth));
   push(barChart('MTTD and MTTR by severity', index.bySeverity));
-  push('<table>\n<thead><tr><th>Date</th><th>Title</th><th>Severity</th><th>Length</th><th>Detect</th><th>Acknowledge</th><th>Mitigate</th><th>Resolve</th><th>Problems</th><th>File</th></tr></thead>\n<tbody>\n');
+  push(
+    '<table>\n<thead><tr><th>Date</th><th>Title</th><th>Severity</th><th>Length</th><th>Detect</th><th>Acknowledge</th><th>Mitigate</th><th>Resolve</th><th>Problems</th><th>File</th></tr></thead>\n<tbody>\n',
+  );
   for (const i of index.incidents) {
-    const cells = [i.date ?? '', i.title ?? '', i.severity ?? '', length(i.lengthMinutes), length(i.detectMinutes), length(i.acknowledgeMinutes), length(i.mitigateMinutes), length(i.resolveMinutes)];
+    const cells = [
+      i.date ?? '',
+      i.title ?? '',
+      i.severity ?? '',
+      length(i.lengthMinutes),
+      length(i.detectMinutes),
+      length(i.acknowledgeMinutes),
+      length(i.mitigateMinutes),
+      length(i.resolveMinutes),
+    ];
     push(`<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}<td class="n">${i.problems}</td><td>${escapeHtml(i.file)}</td></tr>\n`);
   }
   push('</tbody>\n</table>\n');
-  for (const [title, groups] of [['By month', index.byMonth], ['By severity', index.bySeverity]] as const) {
-    push(`<h2>${title}</h2>\n<table>\n<thead><tr><th>${title === 'By month' ? 'Month' : 'Severity'}</th><th>Incidents</th><th>MTTD</th><th>MTTR</th><th>Median detect</th><th>Median resolve</th></tr></thead>\n<tbody>\n`);
+  for (const [title, groups] of [
+    ['By month', index.byMonth],
+    ['By severity', index.bySeverity],
+  ] as const) {
+    push(
+      `<h2>${title}</h2>\n<table>\n<thead><tr><th>${title === 'By month' ? 'Month' : 'Severity'}</th><th>Incidents</th><th>MTTD</th><th>MTTR</th><th>Median detect</th><th>Median resolve</th></tr></thead>\n<tbody>\n`,
+    );
     for (const g of groups) {
-      push(`<tr><td>${escapeHtml(g.key)}</td><td class="n">${g.incidents}</td><td>${escapeHtml(length(g.mttdMinutes))}</td><td>${escapeHtml(length(g.mttrMinutes))}</td><td>${escapeHtml(length(g.medianDetectMinutes))}</td><td>${escapeHtml(length(g.medianResolveMinutes))}</td></tr>\n`);
+      push(
+        `<tr><td>${escapeHtml(g.key)}</td><td class="n">${g.incidents}</td><td>${escapeHtml(length(g.mttdMinutes))}</td><td>${escapeHtml(length(g.mttrMinutes))}</td><td>${escapeHtml(length(g.medianDetectMinutes))}</td><td>${escapeHtml(length(g.medianResolveMinutes))}</td></tr>\n`,
+      );
     }
     push('</tbody>\n</table>\n');
   }
   push('</body>\n</html>\n');
 }
-
 
 export function writeIncidentReport(format: ReportFormat, summaries: IncidentSummary[], push: (text: string) => void): void {
   const index = indexIncidents(summaries);

@@ -142,7 +142,11 @@ export function runChecks(tasks: CheckTask[], options: PoolOptions, onResult: (t
         replace(slot);
         const seconds = options.timeoutMs / 1000;
         const message = `Too complex to check: the file took longer than ${seconds} s (its Markdown is pathological for the parser); it was not checked.`;
-        settle(slot, { kind: 'checked', invalidUtf8: false, problems: [{ file: task.shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', ruleId: 'document-too-complex', message }] });
+        settle(slot, {
+          kind: 'checked',
+          invalidUtf8: false,
+          problems: [{ file: task.shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'info', ruleId: 'document-too-complex', message }],
+        });
       }, options.timeoutMs);
       slot.worker.postMessage(task);
     };

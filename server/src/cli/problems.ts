@@ -17,7 +17,11 @@ export interface Problem {
 
 /** Ids the CLI reports that are not lint rules: from the config file, the size guard and the deadline. */
 export const EXTRA_RULES = [
-  { id: 'config-invalid', description: 'The .postmortemrc.json file is not valid JSON or holds an unknown key, rule, level or profile.', defaultSeverity: 'error' as Severity },
+  {
+    id: 'config-invalid',
+    description: 'The .postmortemrc.json file is not valid JSON or holds an unknown key, rule, level or profile.',
+    defaultSeverity: 'error' as Severity,
+  },
   { id: 'document-too-large', description: 'The file is too large to check; it was skipped.', defaultSeverity: 'info' as Severity },
   { id: 'document-too-complex', description: 'The file took longer than the time limit to check; it was skipped.', defaultSeverity: 'info' as Severity },
 ];

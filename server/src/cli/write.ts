@@ -2,7 +2,21 @@
 // links. Atomic (a temporary file renamed over it) when that keeps all three; in place when the
 // file has other links or the owner cannot be kept. Read-only files and files that are not
 // Markdown are refused with a reason, never rewritten.
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { sep } from 'node:path';
 
 export class FixRefused extends Error {}

@@ -130,22 +130,21 @@ function fieldSuggestions({ model, profile, offset }: CompletionRequest, line: L
   // Prose under way is not the start of a field: only answer while the words typed begin a label.
   if (typed && !candidates.some((id) => fieldKind(id)?.label.toLowerCase().startsWith(typed))) return undefined;
   const start = line.start + match[1].length;
-  return candidates
-    .map((id, index) => {
-      const label = fieldKind(id)?.label ?? id;
-      const insertText = bold ? `${bold}${label}:${bold} ` : `${label}: `;
-      const whole = bold ? undefined : fieldSnippet(label);
-      return {
-        kind: 'field' as const,
-        label: `${label}:`,
-        detail: `${profile.requiredFields.includes(id) ? 'Required' : 'Optional'} summary field (${profile.name})`,
-        insertText,
-        snippet: whole ?? `${insertText.replace(/[\\$}]/g, '\\$&')}$0`,
-        filterText: `${bold}${label}`,
-        replace: { start, end: line.end },
-        sortText: String(index).padStart(3, '0'),
-      };
-    });
+  return candidates.map((id, index) => {
+    const label = fieldKind(id)?.label ?? id;
+    const insertText = bold ? `${bold}${label}:${bold} ` : `${label}: `;
+    const whole = bold ? undefined : fieldSnippet(label);
+    return {
+      kind: 'field' as const,
+      label: `${label}:`,
+      detail: `${profile.requiredFields.includes(id) ? 'Required' : 'Optional'} summary field (${profile.name})`,
+      insertText,
+      snippet: whole ?? `${insertText.replace(/[\\$}]/g, '\\$&')}$0`,
+      filterText: `${bold}${label}`,
+      replace: { start, end: line.end },
+      sortText: String(index).padStart(3, '0'),
+    };
+  });
 }
 
 // ---- timeline times ----------------------------------------------------------------------------------

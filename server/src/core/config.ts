@@ -5,7 +5,16 @@ import { minimatch } from 'minimatch';
 import type { Finding, RuleLevel, Span } from './model';
 import { CONFIG_FILE_NAME, DEFAULT_INCLUDE, RULE_LEVELS, type PostmortemSettings } from './settings';
 import { RULE_IDS } from './rules';
-import { BUILTIN_PROFILES, baseProfileOf, builtinProfile, customProfile, defaultProfile, sectionIdOfTitle, type CustomProfileDefinition, type Profile } from './profiles';
+import {
+  BUILTIN_PROFILES,
+  baseProfileOf,
+  builtinProfile,
+  customProfile,
+  defaultProfile,
+  sectionIdOfTitle,
+  type CustomProfileDefinition,
+  type Profile,
+} from './profiles';
 import { FIELD_KINDS } from './profiles/fields';
 import type { LintOptions } from './lint';
 import { PHASE_NAMES, type PhaseWords } from './phases';
@@ -78,7 +87,7 @@ export type ReadFile = (path: string) => string | undefined;
  * The one discovery the editor's server and the CLI share.
  */
 export function findConfig(startDir: string, readFile: ReadFile): FoundConfig | undefined {
-  for (let dir = startDir; ; ) {
+  for (let dir = startDir; ;) {
     const path = `${dir.replace(/\/+$/, '')}/${CONFIG_FILE_NAME}`;
     let text: string | undefined;
     try {
@@ -164,7 +173,12 @@ function parseConfigText(text: string): { config: ConfigFile; findings: Finding[
     if (typeof raw.profile !== 'string') findings.push(configFinding('"profile" must be a string.', spanOfKey('profile')));
     else if (builtinProfile(raw.profile) || customProfileDefinition(config, raw.profile)) config.profile = raw.profile;
     else if (isObject(raw.profiles) && Object.prototype.hasOwnProperty.call(raw.profiles, raw.profile)) {
-      findings.push(configFinding(`Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`, spanOfKey('profile')));
+      findings.push(
+        configFinding(
+          `Profile "${raw.profile}" is not used until its definition is fixed (see its other problems); the default profile applies.`,
+          spanOfKey('profile'),
+        ),
+      );
     } else {
       findings.push(configFinding(`Unknown profile "${raw.profile}": expected one of ${profileIds(config).join(', ')}.`, spanOfKey('profile')));
     }
@@ -210,7 +224,8 @@ export function readWordListConfig(value: unknown): WordListConfig | string {
   const result: WordListConfig = {};
   for (const [name, change] of Object.entries(value)) {
     if (!(WORD_LIST_NAMES as readonly string[]).includes(name)) return `"words": unknown list "${name}" (expected ${WORD_LIST_NAMES.join(', ')}).`;
-    if (!isObject(change) || Object.keys(change).some((key) => key !== 'add' && key !== 'ignore')) return `"words.${name}" must be { "add": [...], "ignore": [...] }.`;
+    if (!isObject(change) || Object.keys(change).some((key) => key !== 'add' && key !== 'ignore'))
+      return `"words.${name}" must be { "add": [...], "ignore": [...] }.`;
     for (const key of ['add', 'ignore'] as const) {
       if (change[key] !== undefined && !isStringList(change[key])) return `"words.${name}.${key}" must be a list of words.`;
     }
@@ -242,7 +257,8 @@ export function readRules(value: unknown): { rules: Record<string, RuleLevel>; p
   const problems: { key: string; message: string }[] = [];
   for (const [id, level] of Object.entries(value)) {
     if (!RULE_IDS.includes(id)) problems.push({ key: id, message: `Unknown rule "${id}".` });
-    else if (!LEVELS.includes(level as RuleLevel)) problems.push({ key: id, message: `Rule "${id}": ${JSON.stringify(level)} is not one of off, info, warning, error.` });
+    else if (!LEVELS.includes(level as RuleLevel))
+      problems.push({ key: id, message: `Rule "${id}": ${JSON.stringify(level)} is not one of off, info, warning, error.` });
     else rules[id] = level as RuleLevel;
   }
   return { rules, problems };
@@ -254,7 +270,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-const PROFILE_KEYS = ['name', 'description', 'extends', 'sections', 'requiredFields', 'fieldsSection', 'words', 'timelineAsList', 'actionItems', 'timelineStory'];
+const PROFILE_KEYS = [
+  'name',
+  'description',
+  'extends',
+  'sections',
+  'requiredFields',
+  'fieldsSection',
+  'words',
+  'timelineAsList',
+  'actionItems',
+  'timelineStory',
+];
 const SECTION_KEYS = ['id', 'title', 'synonyms', 'required', 'template'];
 
 /**
@@ -285,8 +312,10 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
         if (section.id !== undefined && (typeof section.id !== 'string' || !section.id.trim())) problems.push(`${where}.id must be a non-empty string.`);
         if (section.synonyms !== undefined && !isStringList(section.synonyms)) problems.push(`${where}.synonyms must be an array of strings.`);
         if (section.required !== undefined && typeof section.required !== 'boolean') problems.push(`${where}.required must be true or false.`);
-        if (section.template !== undefined && typeof section.template !== 'string') problems.push(`${where}.template must be a string (the Markdown body of the section).`);
-        for (const key of Object.keys(section)) if (!SECTION_KEYS.includes(key)) unknownKeys.push(`${where}: unknown key "${key}" (expected ${SECTION_KEYS.join(', ')}).`);
+        if (section.template !== undefined && typeof section.template !== 'string')
+          problems.push(`${where}.template must be a string (the Markdown body of the section).`);
+        for (const key of Object.keys(section))
+          if (!SECTION_KEYS.includes(key)) unknownKeys.push(`${where}: unknown key "${key}" (expected ${SECTION_KEYS.join(', ')}).`);
         const id = typeof section.id === 'string' ? section.id : typeof section.title === 'string' ? sectionIdOfTitle(section.title) : undefined;
         if (id === undefined) return;
         if (sectionIds!.includes(id)) problems.push(`${where}: a second section with the id "${id}".`);
@@ -297,7 +326,9 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
   if (d.requiredFields !== undefined) {
     const known = FIELD_KINDS.map((kind) => kind.id);
     if (!isStringList(d.requiredFields)) problems.push(`"requiredFields" must be an array of field ids (${known.join(', ')}).`);
-    else for (const field of d.requiredFields) if (!known.includes(field)) problems.push(`"requiredFields": unknown field "${field}" (expected ${known.join(', ')}).`);
+    else
+      for (const field of d.requiredFields)
+        if (!known.includes(field)) problems.push(`"requiredFields": unknown field "${field}" (expected ${known.join(', ')}).`);
   }
   if (d.fieldsSection !== undefined) {
     const ids = sectionIds ?? baseProfileOf(d as CustomProfileDefinition).sections.map((s) => s.id);
@@ -308,7 +339,13 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
   if (d.words !== undefined && d.words !== null) {
     const words = d.words as { min?: unknown; max?: unknown };
     const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-    if (!isObject(d.words) || !count(words.min) || !count(words.max) || (words.min as number) > (words.max as number) || Object.keys(d.words).some((k) => k !== 'min' && k !== 'max')) {
+    if (
+      !isObject(d.words) ||
+      !count(words.min) ||
+      !count(words.max) ||
+      (words.min as number) > (words.max as number) ||
+      Object.keys(d.words).some((k) => k !== 'min' && k !== 'max')
+    ) {
       problems.push('"words" must be {"min": n, "max": m} with whole numbers 0 <= n <= m, or null for no word range.');
     }
   }
@@ -316,7 +353,9 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
   if (d.actionItems !== undefined) {
     const parts = ACTION_PARTS.join(', ');
     if (!isStringList(d.actionItems)) problems.push(`"actionItems" must be an array of parts (${parts}; alternatives joined by "|", like "due|priority").`);
-    else for (const item of d.actionItems) if (!parseRequirement(item)) problems.push(`"actionItems": "${item}" is not a part or parts joined by "|" (expected ${parts}).`);
+    else
+      for (const item of d.actionItems)
+        if (!parseRequirement(item)) problems.push(`"actionItems": "${item}" is not a part or parts joined by "|" (expected ${parts}).`);
   }
   if (d.timelineStory !== undefined) {
     if (!isStringList(d.timelineStory) || d.timelineStory.some((part) => !(STORY_PARTS as readonly string[]).includes(part))) {
@@ -355,7 +394,10 @@ export interface ResolvedOptions extends LintOptions {
  * options a document is checked with. The config file wins over editor settings: it is what the
  * whole team and CI use. The one merge the server and the CLI share.
  */
-export function resolveOptions(settings: Pick<PostmortemSettings, 'profile' | 'rules' | 'files' | 'maxDocumentSize' | 'phaseWords'>, config: ConfigFile | undefined): ResolvedOptions {
+export function resolveOptions(
+  settings: Pick<PostmortemSettings, 'profile' | 'rules' | 'files' | 'maxDocumentSize' | 'phaseWords'>,
+  config: ConfigFile | undefined,
+): ResolvedOptions {
   const profileId = config?.profile ?? settings.profile;
   return {
     profile: resolveProfile(profileId, config),

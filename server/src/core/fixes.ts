@@ -27,7 +27,12 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
 
 /** The edits of every safe fix, one fix per finding, whole fixes only (never half of one). */
 function safeFixEdits(findings: Finding[]): TextEdit[][] {
-  return findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe).slice(0, 1).map((fix) => fix.edits));
+  return findings.flatMap((finding) =>
+    finding.fixes
+      .filter((fix) => fix.safe)
+      .slice(0, 1)
+      .map((fix) => fix.edits),
+  );
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

@@ -129,7 +129,11 @@ function group(key: string, incidents: IncidentSummary[]): IncidentGroup {
   };
 }
 
-function groupBy(incidents: IncidentSummary[], keyOf: (incident: IncidentSummary) => string | undefined, compare: (a: string, b: string) => number): IncidentGroup[] {
+function groupBy(
+  incidents: IncidentSummary[],
+  keyOf: (incident: IncidentSummary) => string | undefined,
+  compare: (a: string, b: string) => number,
+): IncidentGroup[] {
   const groups = new Map<string, IncidentSummary[]>();
   for (const incident of incidents) {
     const key = keyOf(incident) ?? 'unknown';
@@ -161,7 +165,11 @@ export function indexIncidents(summaries: IncidentSummary[]): IncidentIndex {
       mttdMinutes: mean(column('detectMinutes')),
       mttrMinutes: mean(column('resolveMinutes')),
     },
-    byMonth: groupBy(incidents, (incident) => incident.date?.slice(0, 7), (a, b) => a.localeCompare(b)),
+    byMonth: groupBy(
+      incidents,
+      (incident) => incident.date?.slice(0, 7),
+      (a, b) => a.localeCompare(b),
+    ),
     bySeverity: groupBy(incidents, (incident) => incident.severity, natural),
   };
 }

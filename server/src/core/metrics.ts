@@ -95,9 +95,7 @@ export function incidentMetrics(model: PostmortemModel, order = orderEntries(mod
   if (start) {
     for (const milestone of MILESTONES) {
       const phases = MILESTONE_PHASES[milestone];
-      const entryIndex = model.entries.findIndex(
-        (entry, index) => entry.phase !== undefined && phases.includes(entry.phase) && order[index].placed,
-      );
+      const entryIndex = model.entries.findIndex((entry, index) => entry.phase !== undefined && phases.includes(entry.phase) && order[index].placed);
       if (entryIndex < 0) continue;
       const entry = model.entries[entryIndex];
       if (!comparable(start, entry.timestamp)) continue;

@@ -102,7 +102,11 @@ function windowPieces(value: string, names: SlotNames): Piece[] {
     pieces: timestampPieces(stamp, names, index === 0 ? 'start' : index === 1 ? 'end' : undefined),
   }));
   if (length) {
-    spans.push({ start: length.offset, end: length.offset + length.length, pieces: [{ key: 'length', sample: value.slice(length.offset, length.offset + length.length) }] });
+    spans.push({
+      start: length.offset,
+      end: length.offset + length.length,
+      pieces: [{ key: 'length', sample: value.slice(length.offset, length.offset + length.length) }],
+    });
   }
   spans.sort((a, b) => a.start - b.start);
   const pieces: Piece[] = [];
@@ -170,9 +174,15 @@ export function postmortemPieces(profile: Profile): Piece[] {
   if (profile.id !== 'alx') {
     const date = '2024-04-10';
     pieces.push(
-      'Date: ', { key: 'date', sample: date, snippetDefault: TODAY_ISO }, '\n',
-      'Severity: ', { key: 'severity', sample: SEVERITY_CHOICES[0], choices: SEVERITY_CHOICES }, '\n',
-      'Authors: ', { key: 'authors', sample: 'Your name' }, '\n\n',
+      'Date: ',
+      { key: 'date', sample: date, snippetDefault: TODAY_ISO },
+      '\n',
+      'Severity: ',
+      { key: 'severity', sample: SEVERITY_CHOICES[0], choices: SEVERITY_CHOICES },
+      '\n',
+      'Authors: ',
+      { key: 'authors', sample: 'Your name' },
+      '\n\n',
     );
   }
   profile.sections.forEach((section, index) => {
@@ -315,7 +325,15 @@ const PROFILE_PREFIXES: Record<string, string[]> = {
 };
 
 function entry(time: string, zone: string): Piece[] {
-  return ['- ', { key: 'time', sample: '', snippetDefault: time }, ' ', { key: 'zone', sample: '', snippetDefault: zone }, ': ', { key: 'text', sample: 'What happened.' }, '\n'];
+  return [
+    '- ',
+    { key: 'time', sample: '', snippetDefault: time },
+    ' ',
+    { key: 'zone', sample: '', snippetDefault: zone },
+    ': ',
+    { key: 'text', sample: 'What happened.' },
+    '\n',
+  ];
 }
 
 function buildSnippets(): SnippetDefinition[] {

@@ -18,7 +18,12 @@ export function countWords(text: string): number {
     if (isWordChar(code, text, i)) {
       if (!inWord) count++;
       inWord = true;
-    } else if (!(inWord && (code === 39 || code === 0x2019 || code === 45 || code === 46) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text, i + 1))) {
+    } else if (!(
+      inWord &&
+      (code === 39 || code === 0x2019 || code === 45 || code === 46) &&
+      i + 1 < text.length &&
+      isWordChar(text.charCodeAt(i + 1), text, i + 1)
+    )) {
       inWord = false;
     }
   }

@@ -16,12 +16,26 @@ describe('features: code actions', () => {
     const document = doc(SLOPPY);
     const before = await service.analyse(document);
     const diagnostic = before.diagnostics.find((d) => d.code === 'heading-space')!;
-    const params: CodeActionParams = { textDocument: { uri: document.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } };
+    const params: CodeActionParams = {
+      textDocument: { uri: document.uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    };
     const actions = await service.codeActions(document, params);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Insert a space after the hashes', 'quickfix', true]]);
-    const fixed = TextDocument.update(document, editsOf(actions[0]).map((e) => ({ range: e.range, text: e.newText })), document.version + 1);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [['Insert a space after the hashes', 'quickfix', true]],
+    );
+    const fixed = TextDocument.update(
+      document,
+      editsOf(actions[0]).map((e) => ({ range: e.range, text: e.newText })),
+      document.version + 1,
+    );
     const after = (await service.analyse(fixed)).diagnostics.map((d) => d.code);
-    assert.deepEqual(after, before.diagnostics.map((d) => d.code).filter((code) => code !== 'heading-space'));
+    assert.deepEqual(
+      after,
+      before.diagnostics.map((d) => d.code).filter((code) => code !== 'heading-space'),
+    );
   });
 
   it('offers fix-all when asked for source.fixAll.postmortem, with the document version', async () => {

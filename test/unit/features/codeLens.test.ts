@@ -42,5 +42,4 @@ describe('features: codeLens', function () {
     const lenses = (await client.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     assert.equal(lenses[0].command!.title, '4 h · detected after 15 min · escalated after 35 min · mitigated after 1 h 40 min · resolved after 4 h');
   });
-
 });

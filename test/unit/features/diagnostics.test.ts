@@ -13,7 +13,10 @@ describe('features: diagnostics', () => {
   it('gives rule ids, the source, severities and links to the rule pages', async () => {
     const { service } = inProcessService();
     const analysis = await service.analyse(doc(SLOPPY));
-    assert.deepEqual(lines(analysis).filter((l) => /heading-space|timestamp-/.test(l)), ['3:heading-space', '13:timestamp-order', '14:timestamp-invalid']);
+    assert.deepEqual(
+      lines(analysis).filter((l) => /heading-space|timestamp-/.test(l)),
+      ['3:heading-space', '13:timestamp-order', '14:timestamp-invalid'],
+    );
     const invalid = analysis.diagnostics.find((d) => d.code === 'timestamp-invalid')!;
     assert.equal(invalid.source, 'postmortem');
     assert.equal(invalid.severity, 1);
@@ -40,7 +43,10 @@ describe('features: diagnostics', () => {
   it('one information notice for a document over the size limit, from the settings', async () => {
     const { service } = inProcessService({ settings: { maxDocumentSize: 1000 } });
     const analysis = await service.analyse(doc(SLOPPY + 'x'.repeat(1000)));
-    assert.deepEqual(analysis.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['document-too-large', 3, 0]]);
+    assert.deepEqual(
+      analysis.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]),
+      [['document-too-large', 3, 0]],
+    );
     assert.equal(analysis.model, undefined);
   });
 
@@ -49,7 +55,10 @@ describe('features: diagnostics', () => {
     state.configs.set('file:///work', '{ "profile": "nope" }');
     await state.service.analyse(doc(SLOPPY));
     await state.service.analyse(doc(SLOPPY));
-    assert.deepEqual(state.published.map((p) => [p.uri, p.diagnostics.map((d) => d.code)]), [['file:///work/.postmortemrc.json', ['config-invalid']]]);
+    assert.deepEqual(
+      state.published.map((p) => [p.uri, p.diagnostics.map((d) => d.code)]),
+      [['file:///work/.postmortemrc.json', ['config-invalid']]],
+    );
     state.configs.clear();
     state.service.configFilesChanged();
     assert.deepEqual(state.published.at(-1), { uri: 'file:///work/.postmortemrc.json', diagnostics: [] });

@@ -58,7 +58,10 @@ describe('features: duration', function () {
     assert.equal(result.start.raw, '22:45');
     assert.equal(result.end.raw, '00:10');
     assert.match(result.notes[0], /first of the 3 selected timestamps/);
-    const one = (await client.request('postmortem/duration', { uri, range: { start: { line: from, character: 0 }, end: { line: from, character: 30 } } })) as DurationResult;
+    const one = (await client.request('postmortem/duration', {
+      uri,
+      range: { start: { line: from, character: 0 }, end: { line: from, character: 30 } },
+    })) as DurationResult;
     assert.ok(!one.ok && one.part === 'selection' && /only one timestamp \(22:45\)/.test(one.error));
   });
 
@@ -78,7 +81,19 @@ describe('features: duration', function () {
 
   it('across the spring-forward night, the lens, the model and the calculator all say 3 h', async () => {
     // 23:30 EST (UTC-5) on March 9 to 03:30 EDT (UTC-4) on March 10 is 04:30Z to 07:30Z.
-    const text = ['# Postmortem: DST', '', '## Summary', '', 'Duration: 2024-03-09 23:30 - 03:30 America/New_York', '', '## Timeline', '', '- 23:30: Deploy started.', '- 03:30: Service resolved.', ''].join('\n');
+    const text = [
+      '# Postmortem: DST',
+      '',
+      '## Summary',
+      '',
+      'Duration: 2024-03-09 23:30 - 03:30 America/New_York',
+      '',
+      '## Timeline',
+      '',
+      '- 23:30: Deploy started.',
+      '- 03:30: Service resolved.',
+      '',
+    ].join('\n');
     const uri = 'file:///work/postmortems/dst-postmortem.md';
     client.open(uri, text);
     const lenses = (await client.request('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
@@ -86,7 +101,10 @@ describe('features: duration', function () {
     const model = (await client.request('postmortem/model', { uri })) as ModelResult;
     assert.deepEqual(model.window?.length, { minutes: 180, text: '3 h' });
     assert.equal(model.window?.endText, '2024-03-10 03:30 UTC-04:00');
-    assert.deepEqual(model.entries.map((e) => e.dateText), ['2024-03-09', '2024-03-10']);
+    assert.deepEqual(
+      model.entries.map((e) => e.dateText),
+      ['2024-03-09', '2024-03-10'],
+    );
     const typed = (await client.request('postmortem/duration', { uri, start: '2024-03-09 23:30', end: '03:30' })) as DurationResult;
     assert.ok(typed.ok, JSON.stringify(typed));
     assert.equal(typed.text, '3 h');

@@ -45,5 +45,4 @@ describe('features: hover', function () {
     const bad = (await client.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } })) as Hover;
     assert.match(hoverText(bad), /23:65: the minutes must be 0 to 59/);
   });
-
 });

@@ -68,10 +68,15 @@ describe('postmortem/model for the timeline preview', function () {
   });
 
   it('measures metrics from the first entry when there is no window, and shows times without a date', async () => {
-    const text = ['# Postmortem: short', '', '## Timeline', '', '- 09:00: deploy', '- 09:12: alert fired and detected', '- 09:40: service restored', ''].join('\n');
+    const text = ['# Postmortem: short', '', '## Timeline', '', '- 09:00: deploy', '- 09:12: alert fired and detected', '- 09:40: service restored', ''].join(
+      '\n',
+    );
     const model = await modelOf(client, 'no-window-postmortem.md', text);
     assert.equal(model.window, undefined);
-    assert.ok(model.entries.every((e) => e.dateAssumed), 'no date was written');
+    assert.ok(
+      model.entries.every((e) => e.dateAssumed),
+      'no date was written',
+    );
     assert.deepEqual(
       model.metrics!.map((m) => [m.id, m.length.text]),
       [

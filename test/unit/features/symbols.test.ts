@@ -10,9 +10,20 @@ describe('features: document symbols', () => {
     assert.equal(symbols.length, 1);
     const [title] = symbols;
     assert.equal(title.name, 'Postmortem: login outage');
-    assert.deepEqual(title.children!.map((s) => s.name), ['Issue Summary', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures']);
+    assert.deepEqual(
+      title.children!.map((s) => s.name),
+      ['Issue Summary', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures'],
+    );
     const timeline = title.children![1];
-    assert.deepEqual(timeline.children!.map((e) => [e.name.slice(0, 9), e.selectionRange.start.line]), [['10:00 UTC', 10], ['10:40 UTC', 11], ['10:30 UTC', 12], ['25:10 UTC', 13]]);
+    assert.deepEqual(
+      timeline.children!.map((e) => [e.name.slice(0, 9), e.selectionRange.start.line]),
+      [
+        ['10:00 UTC', 10],
+        ['10:40 UTC', 11],
+        ['10:30 UTC', 12],
+        ['25:10 UTC', 13],
+      ],
+    );
   });
 
   it('has none for Markdown that is not a postmortem', async () => {

@@ -80,7 +80,10 @@ describe('workspace check (service)', () => {
     state.files.set(notPostmortem, MEETING);
     assert.equal(await state.service.markdownFilesChanged([{ uri: notPostmortem, deleted: false }]), true);
     assert.deepEqual(lastPublished(state, notPostmortem)?.diagnostics, [], 'no longer a postmortem: its problems go');
-    assert.deepEqual((await state.service.incidents()).map((row) => row.uri), [PAYMENTS]);
+    assert.deepEqual(
+      (await state.service.incidents()).map((row) => row.uri),
+      [PAYMENTS],
+    );
   });
 
   it('lets an open document\u2019s live diagnostics win over its disk copy', async () => {
@@ -95,7 +98,10 @@ describe('workspace check (service)', () => {
     assert.equal(rows[0].open, true);
     state.open.delete(PAYMENTS);
     state.service.restoreDiskCopy(PAYMENTS);
-    assert.ok(lastPublished(state, PAYMENTS)?.diagnostics.some((d) => d.code === 'heading-space'), 'closed: the disk copy\u2019s problems come back');
+    assert.ok(
+      lastPublished(state, PAYMENTS)?.diagnostics.some((d) => d.code === 'heading-space'),
+      'closed: the disk copy\u2019s problems come back',
+    );
   });
 
   it('stops between two files when cancelled', async () => {

@@ -27,8 +27,14 @@ describe('parse: summary fields', () => {
     });
   }
 
-  it('does not take the next label as a label\'s value', () => {
+  it("does not take the next label as a label's value", () => {
     const { fields } = model('## Issue Summary\n\nDuration:\nImpact: all users.\n');
-    assert.deepEqual(fields.map((f) => [f.id, f.value]), [['duration', ''], ['impact', 'all users.']]);
+    assert.deepEqual(
+      fields.map((f) => [f.id, f.value]),
+      [
+        ['duration', ''],
+        ['impact', 'all users.'],
+      ],
+    );
   });
 });

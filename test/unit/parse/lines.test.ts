@@ -17,7 +17,10 @@ describe('parse: words', () => {
 
   it('counts the words of each section body from its prose only', () => {
     const { sections } = model('## Timeline\n\n```\nnot counted here\n```\n\nOne two [three](https://example.com/x).\n\n## Root Cause\n\nFour.\n');
-    assert.deepEqual(sections.map((s) => s.bodyWords), [3, 1]);
+    assert.deepEqual(
+      sections.map((s) => s.bodyWords),
+      [3, 1],
+    );
   });
 
   it('counts prose words, not code, URLs in links or front matter', () => {
@@ -30,14 +33,17 @@ describe('parse: source lines', () => {
   it('flattens paragraphs, list items, headings and table rows, and skips code and HTML', () => {
     const text = '# Title\n\nOne\ntwo\n\n- item\n  more\n\n```\ncode\n```\n\n<div>html</div>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
     const { lines } = readStructure(text, parseMarkdown(text));
-    assert.deepEqual(lines.map((line) => [line.kind, line.text, line.inList]), [
-      ['heading', '# Title', false],
-      ['para', 'One', false],
-      ['para', 'two', false],
-      ['item', 'item', true],
-      ['para', '  more', true],
-      ['row', '| a | b |', false],
-      ['row', '| 1 | 2 |', false],
-    ]);
+    assert.deepEqual(
+      lines.map((line) => [line.kind, line.text, line.inList]),
+      [
+        ['heading', '# Title', false],
+        ['para', 'One', false],
+        ['para', 'two', false],
+        ['item', 'item', true],
+        ['para', '  more', true],
+        ['row', '| a | b |', false],
+        ['row', '| 1 | 2 |', false],
+      ],
+    );
   });
 });

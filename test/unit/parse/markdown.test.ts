@@ -20,20 +20,38 @@ describe('parse: front matter', () => {
 describe('parse: tables', () => {
   it('reads a timeline table with CRLF line ends', () => {
     const text = '## Timeline\r\n\r\n| Time | Event |\r\n| --- | --- |\r\n| 14:54 UTC | Alert fired |\r\n';
-    assert.deepEqual(model(text).entries.map((e) => [e.form, e.timestamp.raw]), [['table-row', '14:54 UTC']]);
+    assert.deepEqual(
+      model(text).entries.map((e) => [e.form, e.timestamp.raw]),
+      [['table-row', '14:54 UTC']],
+    );
   });
 
   it('reads a table whose delimiter row has colons and no outer pipes', () => {
     const text = '## Timeline\n\nTime | Event\n:--- | ---:\n14:54 UTC | Alert fired\n';
-    assert.deepEqual(model(text).entries.map((e) => e.form), ['table-row']);
+    assert.deepEqual(
+      model(text).entries.map((e) => e.form),
+      ['table-row'],
+    );
   });
 });
 
 describe('parse: the Markdown processor', () => {
   it('reads a table only when a delimiter row is there, and front matter only when it closes', () => {
-    assert.deepEqual(parseMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n').children.map((n) => n.type), ['table']);
-    assert.deepEqual(parseMarkdown('| a | b |\n').children.map((n) => n.type), ['paragraph']);
-    assert.deepEqual(parseMarkdown('---\ntitle: x\n---\n').children.map((n) => n.type), ['yaml']);
-    assert.deepEqual(parseMarkdown('---\n- item\n').children.map((n) => n.type), ['thematicBreak', 'list']);
+    assert.deepEqual(
+      parseMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n').children.map((n) => n.type),
+      ['table'],
+    );
+    assert.deepEqual(
+      parseMarkdown('| a | b |\n').children.map((n) => n.type),
+      ['paragraph'],
+    );
+    assert.deepEqual(
+      parseMarkdown('---\ntitle: x\n---\n').children.map((n) => n.type),
+      ['yaml'],
+    );
+    assert.deepEqual(
+      parseMarkdown('---\n- item\n').children.map((n) => n.type),
+      ['thematicBreak', 'list'],
+    );
   });
 });

@@ -41,11 +41,14 @@ describe('parse: sections', () => {
   it('drops step labels inside the timeline, so they neither end it nor count as sections', () => {
     const text = '## Timeline\n\n*Detection:*\n- 10:00 UTC: alert\n\n*Resolution:*\n- 11:00 UTC: fixed\n\n## Root Cause and Resolution\n\nx\n';
     const sections = model(text).sections;
-    assert.deepEqual(sections.map((s) => s.canonical), ['timeline', 'rootCauseAndResolution']);
+    assert.deepEqual(
+      sections.map((s) => s.canonical),
+      ['timeline', 'rootCauseAndResolution'],
+    );
     assert.equal(model(text).entries.length, 2);
   });
 
-  it('counts the words of a label line\'s content in the same paragraph as its body', () => {
+  it("counts the words of a label line's content in the same paragraph as its body", () => {
     const [summary] = model('Issue Summary\nThe site was down for ten minutes.\n').sections;
     assert.equal(summary.form, 'label-line');
     assert.equal(summary.bodyWords, 7);
@@ -60,23 +63,32 @@ describe('parse: sections', () => {
 
   it('recognises a bold or plain line that is exactly a section name', () => {
     const sections = model('Intro text.\n\n**Timeline:**\n\n- 09:00 UTC: x\n\nCorrective and Preventative Measures:\n- y\n').sections;
-    assert.deepEqual(sections.map((s) => [s.form, s.canonical]), [
-      ['label-line', 'timeline'],
-      ['label-line', 'actions'],
-    ]);
+    assert.deepEqual(
+      sections.map((s) => [s.form, s.canonical]),
+      [
+        ['label-line', 'timeline'],
+        ['label-line', 'actions'],
+      ],
+    );
   });
 
   it('does not take a summary field for a section label', () => {
     const { sections, fields } = model('## Issue Summary\n\nImpact: everyone\nRoot Cause:\nA typo.\n');
-    assert.deepEqual(sections.map((s) => s.canonical), ['summary']);
-    assert.deepEqual(fields.map((f) => f.id), ['impact', 'rootCause']);
+    assert.deepEqual(
+      sections.map((s) => s.canonical),
+      ['summary'],
+    );
+    assert.deepEqual(
+      fields.map((f) => f.id),
+      ['impact', 'rootCause'],
+    );
   });
 
   it('ignores headings inside code blocks', () => {
     assert.deepEqual(model('```\n## Timeline\n##Summary\n```\n').sections, []);
   });
 
-  it('uses a profile\'s own section synonyms', () => {
+  it("uses a profile's own section synonyms", () => {
     assert.equal(model('## Summary\n', GOOGLE_SRE).sections[0].canonical, 'summary');
   });
 });

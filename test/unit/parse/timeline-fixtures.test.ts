@@ -24,17 +24,19 @@ function readFixture(path: string) {
   const entries: Expected[] = [];
   let window: string[] | 'none' | undefined;
   let windowLine = 0;
-  const lines = readFileSync(path, 'utf8').split('\n').map((line, index) => {
-    const match = MARKER.exec(line);
-    if (!match) return line;
-    for (const part of match[1].split(/\s*;\s*/)) {
-      const [kind, ...args] = part.split(/\s+/);
-      if (kind === 'at') entries.push({ line: index + 1, clock: args[0], date: args[1], zone: args[2] });
-      else if (kind === 'window') [window, windowLine] = [args, index + 1];
-      else window = 'none';
-    }
-    return line.slice(0, match.index);
-  });
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line, index) => {
+      const match = MARKER.exec(line);
+      if (!match) return line;
+      for (const part of match[1].split(/\s*;\s*/)) {
+        const [kind, ...args] = part.split(/\s+/);
+        if (kind === 'at') entries.push({ line: index + 1, clock: args[0], date: args[1], zone: args[2] });
+        else if (kind === 'window') [window, windowLine] = [args, index + 1];
+        else window = 'none';
+      }
+      return line.slice(0, match.index);
+    });
   return { text: lines.join('\n'), entries, window, windowLine };
 }
 

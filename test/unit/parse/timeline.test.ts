@@ -26,10 +26,13 @@ describe('parse: timeline entries', () => {
 
   it('reads table rows, skipping the header', () => {
     const entries = timeline('| Time | Event |\n| --- | --- |\n| 14:54 | Alert fired |\n| 15:10 | Rolled back |');
-    assert.deepEqual(entries.map((e) => [e.form, e.timestamp.raw, e.text]), [
-      ['table-row', '14:54', 'Alert fired'],
-      ['table-row', '15:10', 'Rolled back'],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.form, e.timestamp.raw, e.text]),
+      [
+        ['table-row', '14:54', 'Alert fired'],
+        ['table-row', '15:10', 'Rolled back'],
+      ],
+    );
   });
 
   it('takes the date from the window, the zone from "all times in ..." and rolls past midnight', () => {
@@ -46,15 +49,26 @@ describe('parse: timeline entries', () => {
   });
 
   it('marks the phases the text names', () => {
-    const entries = timeline('- 09:00 Alert fired, outage detected\n- 09:05 Escalated to the DB team\n- 10:00 Rolled back the deploy\n- 12:00 Service fully restored');
-    assert.deepEqual(entries.map((e) => e.phase), ['detected', 'escalated', 'mitigated', 'resolved']);
+    const entries = timeline(
+      '- 09:00 Alert fired, outage detected\n- 09:05 Escalated to the DB team\n- 10:00 Rolled back the deploy\n- 12:00 Service fully restored',
+    );
+    assert.deepEqual(
+      entries.map((e) => e.phase),
+      ['detected', 'escalated', 'mitigated', 'resolved'],
+    );
   });
 
   it('marks phases with configured words too', () => {
     const text = 'Duration: 2024-04-10 09:00 - 13:00 UTC\n\n## Timeline\n\n- 09:00 Pager went off\n- 10:00 We failed over to the standby\n';
-    assert.deepEqual(parse(text, ALX).model.entries.map((e) => e.phase), [undefined, undefined]);
+    assert.deepEqual(
+      parse(text, ALX).model.entries.map((e) => e.phase),
+      [undefined, undefined],
+    );
     const words = { detected: ['pager went off'], mitigated: ['failed over'] };
-    assert.deepEqual(parse(text, ALX, words).model.entries.map((e) => e.phase), ['detected', 'mitigated']);
+    assert.deepEqual(
+      parse(text, ALX, words).model.entries.map((e) => e.phase),
+      ['detected', 'mitigated'],
+    );
   });
 
   it('keeps an impossible time as an entry with its error, read as the only time it can mean', () => {
@@ -65,7 +79,7 @@ describe('parse: timeline entries', () => {
     assert.equal(pm.timestamp.instant, '2024-04-10T13:00:00.000Z');
   });
 
-  it('ignores times that are not an event\'s, and fenced code blocks', () => {
+  it("ignores times that are not an event's, and fenced code blocks", () => {
     assert.equal(timeline('- Version 09:00 of the build shipped\n\n```\n09:00 log line\n```').length, 0);
   });
 });

@@ -186,7 +186,12 @@ export function readDefaults(zoneText?: string, dateText?: string): LengthDefaul
   if (dateText !== undefined && dateText.trim()) {
     const scanned = scanLeadingTimestamp(dateText.trim());
     if (!scanned?.date || scanned.error || scanned.time) {
-      return fail('date', scanned?.error ? `The default date is wrong: ${scanned.error}.` : `"${clip(dateText.trim())}" is not a date (for example 2024-04-10 or April 10, 2024).`);
+      return fail(
+        'date',
+        scanned?.error
+          ? `The default date is wrong: ${scanned.error}.`
+          : `"${clip(dateText.trim())}" is not a date (for example 2024-04-10 or April 10, 2024).`,
+      );
     }
     defaults.date = scanned.date;
   }

@@ -57,7 +57,10 @@ export function timelineDefaults(
   titleText: string,
   fallbackDate: CivilDate | undefined,
 ): TimelineDefaults {
-  const proseText = prose.map((line) => line.text).join('\n').slice(0, 20_000);
+  const proseText = prose
+    .map((line) => line.text)
+    .join('\n')
+    .slice(0, 20_000);
   const timelineText = timeline ? text.slice(timeline.bodySpan.start, Math.min(timeline.bodySpan.end, timeline.bodySpan.start + 20_000)) : '';
 
   const windowStart = window?.start;
@@ -65,8 +68,7 @@ export function timelineDefaults(
   const date = windowDate ?? fallbackDate ?? firstFullDate(titleText) ?? firstFullDate(proseText);
   const year = date?.year ?? firstFullDate(text.slice(0, 20_000))?.year;
 
-  const declaredZone =
-    findZoneDeclaration(timelineText)?.zone ?? (timeline ? headingZone(timeline.title) : undefined);
+  const declaredZone = findZoneDeclaration(timelineText)?.zone ?? (timeline ? headingZone(timeline.title) : undefined);
   const zone = declaredZone ?? window?.zone ?? findZoneDeclaration(text.slice(0, 20_000))?.zone ?? firstZone(proseText);
   return { date, year, zone, declaredZone };
 }

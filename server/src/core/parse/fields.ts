@@ -8,7 +8,8 @@ import type { SourceLine } from './lines';
  * The label part of a field line, up to its colon: `- **Root Cause:**`, `**Impact**:`,
  * `*Duration:*`, `**•	Duration:**` (a bullet character typed inside the bold), `🕒 Duration:`.
  */
-const FIELD_LABEL = /^\s*(?:[-*+•●▪◦‣]\s+)?(?:\*\*|__|\*|_)?\s*(?:[•●▪◦‣]\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)?(\p{L}[\p{L} ]{0,30}?)\s*(?:\*\*|__|\*|_)?\s*:$/u;
+const FIELD_LABEL =
+  /^\s*(?:[-*+•●▪◦‣]\s+)?(?:\*\*|__|\*|_)?\s*(?:[•●▪◦‣]\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)?(\p{L}[\p{L} ]{0,30}?)\s*(?:\*\*|__|\*|_)?\s*:$/u;
 
 export function fieldOf(line: SourceLine): Omit<Field, 'section'> | undefined {
   if (line.kind !== 'para' && line.kind !== 'item') return undefined;

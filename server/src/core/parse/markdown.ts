@@ -43,7 +43,6 @@ export function parseMarkdown(text: string): Root {
   return processorFor(mayHaveTable(text), frontMatter).parse(text) as Root;
 }
 
-
 /** Flat `key: value` pairs of YAML front matter; enough to find a title or a date. */
 export function readFrontMatter(yaml: string): Record<string, string> {
   const result: Record<string, string> = {};

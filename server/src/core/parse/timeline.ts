@@ -23,12 +23,14 @@ const LEAD_MARKUP =
 const TRAIL_MARKUP = /^(?:\*\*|__|[*_`\])|]|\s|<\/[A-Za-z][^<>]{0,20}>)*/;
 const SEPARATOR = /^(?:\s|[:\-\u2013\u2014|,>]|\*\*|__|=>|->)*/;
 /** A short label before the time: `**Detection Time:** January 20, 2024, 2:00 PM`, `- *Detected:* at 11:00am`. */
-const LABEL_PREFIX = /^(?:\s|>|[-*+\u2022](?=\s)|\d{1,3}[.)](?=\s))*(?:\*\*|__|\*|_)?[\p{L}][\p{L}\p{N} /&'-]{0,40}?(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*/u;
+const LABEL_PREFIX =
+  /^(?:\s|>|[-*+\u2022](?=\s)|\d{1,3}[.)](?=\s))*(?:\*\*|__|\*|_)?[\p{L}][\p{L}\p{N} /&'-]{0,40}?(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*/u;
 /** An entry that says a day has passed since the one before it. */
 const NEXT_DAY = /\b(?:the[ \t]+)?(?:following|next)[ \t]+(?:day|morning)\b/i;
 const WINDOW_LABEL = /^[^\p{L}]*(?:start|end|duration|date|outage duration)\b/iu;
 /** Before a time in running prose: the words that make it the time of an event. */
-const PROSE_TIME_LEAD = /(?:\b(?:at|by|around|about|approximately|approx\.?|roughly|until|till|since)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?|[~@][ \t]{0,2})(?:\*\*|__|\*|_)?$/i;
+const PROSE_TIME_LEAD =
+  /(?:\b(?:at|by|around|about|approximately|approx\.?|roughly|until|till|since)[ \t]{1,3}(?:(?:about|around|approximately|roughly)[ \t]{1,3})?|[~@][ \t]{0,2})(?:\*\*|__|\*|_)?$/i;
 /** Before a further entry on the same line: a bullet or dash typed inside the text (`... - 11:00 AM: ...`). */
 const INLINE_ENTRY_LEAD = /(?:^|[ \t])(?:[-\u2013\u2014\u2022*;|]|\d{1,2}\.)[ \t]{1,3}(?:\*\*|__)?$/;
 const INLINE_ENTRY_TAIL = /^(?:\*\*|__)?[ \t]{0,2}(?:[:\u2013\u2014]|-(?=\s))/;
@@ -84,7 +86,7 @@ function candidatesOf(text: string, line: SourceLine): Candidate[] {
   }
   // An entry's times are near its start: only the first few thousand characters of a line are read.
   const first = (line.kind === 'heading' ? line.text.split('\n')[0] : line.text).slice(0, 4000);
-  const hashes = line.kind === 'heading' ? /^\s{0,3}#{1,6}\s*/.exec(first)?.[0].length ?? 0 : 0;
+  const hashes = line.kind === 'heading' ? (/^\s{0,3}#{1,6}\s*/.exec(first)?.[0].length ?? 0) : 0;
   const body = first.slice(hashes);
   const base = line.start + hashes;
   let leading = leadingTimestamp(body, base);
@@ -120,7 +122,10 @@ function candidatesOf(text: string, line: SourceLine): Candidate[] {
     for (let k = 0; k + 1 < found.length; k++) {
       const cut = found[k + 1].start - line.start - 3;
       const own = first.slice(found[k].start - line.start + found[k].scanned.length, Math.max(cut, 0));
-      found[k].rest = own.replace(/^(?:\*\*|__)?[ \t]*[:\-\u2013\u2014]?[ \t]*/, '').replace(/[ \t]*[-\u2013\u2014\u2022*;|]?[ \t]*$/, '').trim();
+      found[k].rest = own
+        .replace(/^(?:\*\*|__)?[ \t]*[:\-\u2013\u2014]?[ \t]*/, '')
+        .replace(/[ \t]*[-\u2013\u2014\u2022*;|]?[ \t]*$/, '')
+        .trim();
     }
     return found;
   }
@@ -142,7 +147,14 @@ function proseTimes(first: string, line: SourceLine): Candidate[] {
     const before = first.slice(Math.max(0, stamp.offset - 300), stamp.offset);
     const sentenceStart = before.lastIndexOf('. ');
     const text = `${before.slice(sentenceStart < 0 ? 0 : sentenceStart + 2)}${rest}`.replace(/\s+/g, ' ').trim();
-    found.push({ scanned: { ...stamp, offset: 0 }, start: line.start + stamp.offset, rest: text, line, form: line.kind === 'item' ? 'list-item' : 'prose', prose: true });
+    found.push({
+      scanned: { ...stamp, offset: 0 },
+      start: line.start + stamp.offset,
+      rest: text,
+      line,
+      form: line.kind === 'item' ? 'list-item' : 'prose',
+      prose: true,
+    });
   }
   return found;
 }
@@ -152,13 +164,7 @@ function proseTimes(first: string, line: SourceLine): Candidate[] {
  * (on an entry or a date line above), else the defaults'; without a zone, the zone most of the
  * timeline's entries carry, else the defaults'.
  */
-export function readEntries(
-  text: string,
-  lines: SourceLine[],
-  body: Span,
-  defaults: TimelineDefaults,
-  phasePatterns: [Phase, RegExp][],
-): TimelineEntry[] {
+export function readEntries(text: string, lines: SourceLine[], body: Span, defaults: TimelineDefaults, phasePatterns: [Phase, RegExp][]): TimelineEntry[] {
   const candidates: Candidate[] = [];
   // "All times PST, on February 8th 2019": a date in the lines above the first entry dates the entries.
   let preambleDate: CivilDate | undefined;

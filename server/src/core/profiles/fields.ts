@@ -7,7 +7,23 @@ export interface FieldKind {
 }
 
 export const FIELD_KINDS: FieldKind[] = [
-  { id: 'duration', label: 'Duration', synonyms: ['duration', 'outage duration', 'incident duration', 'outage window', 'duration of outage', 'duration of the outage', 'duration of incident', 'duration of the incident', 'outage length', 'total duration', 'time'] },
+  {
+    id: 'duration',
+    label: 'Duration',
+    synonyms: [
+      'duration',
+      'outage duration',
+      'incident duration',
+      'outage window',
+      'duration of outage',
+      'duration of the outage',
+      'duration of incident',
+      'duration of the incident',
+      'outage length',
+      'total duration',
+      'time',
+    ],
+  },
   { id: 'impact', label: 'Impact', synonyms: ['impact', 'user impact', 'customer impact', 'business impact'] },
   { id: 'rootCause', label: 'Root Cause', synonyms: ['root cause', 'root causes', 'cause'] },
   { id: 'start', label: 'Start', synonyms: ['start', 'start time', 'started', 'started at', 'incident start', 'begin', 'began'] },

@@ -72,7 +72,7 @@ export function customProfile(id: string, definition: CustomProfileDefinition): 
     sections: sections ?? base.sections,
     requiredFields: definition.requiredFields ?? base.requiredFields,
     fieldsSection: definition.fieldsSection ?? base.fieldsSection,
-    words: definition.words === null ? undefined : definition.words ?? base.words,
+    words: definition.words === null ? undefined : (definition.words ?? base.words),
     timelineAsList: definition.timelineAsList ?? base.timelineAsList,
     actionItemParts: definition.actionItems?.map((text) => parseRequirement(text)!).filter(Boolean) ?? base.actionItemParts,
     timelineStory: (definition.timelineStory as StoryPart[] | undefined) ?? base.timelineStory,

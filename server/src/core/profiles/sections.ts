@@ -42,12 +42,31 @@ export const SECTION_KINDS: SectionKind[] = [
     evidence:
       /\b(?:users|customers|clients|visitors|subscribers|people|traffic|requests|affected|impact(?:ed|s)?|unavailable|inaccessible|unreachable|could not|couldn't|unable to|downtime|outage|(?:was|were|went) down)\b/i,
     title: 'Impact',
-    synonyms: ['impact', 'customer impact', 'user impact', 'business impact', 'what was impacted', 'what was the impact', 'what was the impact identified', 'who was affected', 'impact assessment'],
+    synonyms: [
+      'impact',
+      'customer impact',
+      'user impact',
+      'business impact',
+      'what was impacted',
+      'what was the impact',
+      'what was the impact identified',
+      'who was affected',
+      'impact assessment',
+    ],
   },
   {
     id: 'timeline',
     title: 'Timeline',
-    synonyms: ['timeline', 'incident timeline', 'chain of events', 'timeline of events', 'sequence of events', 'time line', 'timeline of the incident', 'detailed timeline'],
+    synonyms: [
+      'timeline',
+      'incident timeline',
+      'chain of events',
+      'timeline of events',
+      'sequence of events',
+      'time line',
+      'timeline of the incident',
+      'detailed timeline',
+    ],
   },
   {
     id: 'detection',
@@ -78,11 +97,20 @@ export const SECTION_KINDS: SectionKind[] = [
   {
     id: 'rootCauseAndResolution',
     title: 'Root Cause and Resolution',
-    synonyms: ['root cause and resolution', 'root causes and resolution', 'cause and resolution', 'root cause and solution', 'root cause and fix', 'root cause resolution', 'root cause and resolutions'],
+    synonyms: [
+      'root cause and resolution',
+      'root causes and resolution',
+      'cause and resolution',
+      'root cause and solution',
+      'root cause and fix',
+      'root cause resolution',
+      'root cause and resolutions',
+    ],
   },
   {
     id: 'resolution',
-    evidence: /\b(?:fixed|resolved|restored|rolled back|reverted|mitigated|recovered|back to normal|workaround|restarted|redeployed|revoked|removed|deleted|increased|upgraded)\b/i,
+    evidence:
+      /\b(?:fixed|resolved|restored|rolled back|reverted|mitigated|recovered|back to normal|workaround|restarted|redeployed|revoked|removed|deleted|increased|upgraded)\b/i,
     title: 'Resolution',
     synonyms: [
       'resolution',
@@ -138,7 +166,16 @@ export const SECTION_KINDS: SectionKind[] = [
   {
     id: 'lessons',
     title: 'Lessons Learned',
-    synonyms: ['lessons learned', 'lessons learnt', 'lessons', 'lessons and thoughts', 'what went well', 'what went wrong', 'what went poorly', 'where we got lucky'],
+    synonyms: [
+      'lessons learned',
+      'lessons learnt',
+      'lessons',
+      'lessons and thoughts',
+      'what went well',
+      'what went wrong',
+      'what went poorly',
+      'where we got lucky',
+    ],
   },
 ];
 

@@ -33,7 +33,8 @@ export const ambiguousDate: Rule = {
       if (settled(head)) return [];
       const written = stamp.raw.slice(stamp.dateAt.offset, stamp.dateAt.offset + stamp.dateAt.length);
       const [a, b, year] = written.split(/[-/.\u2013]/).map(Number);
-      const month = (n: number) => ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][n - 1];
+      const month = (n: number) =>
+        ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][n - 1];
       const at = start + stamp.offset + stamp.dateAt.offset;
       return [
         {

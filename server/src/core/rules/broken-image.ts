@@ -18,28 +18,31 @@ export const brokenImage: Rule = {
       const span = spanOf(node);
       if (!span) return;
       if (node.type === 'image' && PLACEHOLDER_URL.test(node.url)) {
-        reports.push({ message: `The image "${node.url}" is a placeholder file name: put the real image in the repository and link it, or remove the image.`, span });
+        reports.push({
+          message: `The image "${node.url}" is a placeholder file name: put the real image in the repository and link it, or remove the image.`,
+          span,
+        });
         return;
       }
       if (node.type !== 'text') return;
       const source = text.slice(span.start, span.end);
       for (const match of source.matchAll(LITERAL_IMAGE)) {
-      const start = span.start + match.index!;
-      const spaced = /\][ \t]+\($/.exec(match[0]);
-      if (spaced) {
-        const gapStart = start + match[0].lastIndexOf(']') + 1;
-        const gapEnd = start + match[0].length - 1;
-        reports.push({
-          message: 'This image does not render: Markdown allows no space between "]" and "(". Remove the space.',
-          span: { start, end: start + match[0].length },
-          fixes: [{ title: 'Remove the space before "("', edits: [{ span: { start: gapStart, end: gapEnd }, newText: '' }], safe: true }],
-        });
-      } else {
-        reports.push({
-          message: `"${match[0]}" shows as text: no image is defined for it. Write it as ![alt](url), or add a line "[${match[0].slice(2, -1)}]: url".`,
-          span: { start, end: start + match[0].length },
-        });
-      }
+        const start = span.start + match.index!;
+        const spaced = /\][ \t]+\($/.exec(match[0]);
+        if (spaced) {
+          const gapStart = start + match[0].lastIndexOf(']') + 1;
+          const gapEnd = start + match[0].length - 1;
+          reports.push({
+            message: 'This image does not render: Markdown allows no space between "]" and "(". Remove the space.',
+            span: { start, end: start + match[0].length },
+            fixes: [{ title: 'Remove the space before "("', edits: [{ span: { start: gapStart, end: gapEnd }, newText: '' }], safe: true }],
+          });
+        } else {
+          reports.push({
+            message: `"${match[0]}" shows as text: no image is defined for it. Write it as ![alt](url), or add a line "[${match[0].slice(2, -1)}]: url".`,
+            span: { start, end: start + match[0].length },
+          });
+        }
       }
     });
     return reports;

@@ -39,7 +39,13 @@ export const headingTypo: Rule = {
         span: section.headingSpan,
         fixes:
           at >= 0
-            ? [{ title: `Rename the heading "${name}"`, edits: [{ span: { start: section.headingSpan.start + at, end: section.headingSpan.start + at + section.title.length }, newText: name }], safe: false }]
+            ? [
+                {
+                  title: `Rename the heading "${name}"`,
+                  edits: [{ span: { start: section.headingSpan.start + at, end: section.headingSpan.start + at + section.title.length }, newText: name }],
+                  safe: false,
+                },
+              ]
             : [],
       });
     }

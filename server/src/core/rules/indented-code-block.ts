@@ -8,7 +8,10 @@ function looksLikeProse(line: string): boolean {
   const trimmed = line.trim();
   if (!trimmed) return false;
   if (/[{};=<>$\\|]|^#|\(\)|\/\w+\/|^\w+\s*\(|--\w/.test(trimmed)) return false;
-  const words = trimmed.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').split(/\s+/).filter((word) => /^[\p{L}][\p{L}'’,.:;!?)-]*$/u.test(word));
+  const words = trimmed
+    .replace(/^(?:[-*+•]|\d+[.)])\s+/, '')
+    .split(/\s+/)
+    .filter((word) => /^[\p{L}][\p{L}'’,.:;!?)-]*$/u.test(word));
   return words.length >= 4;
 }
 
@@ -38,7 +41,7 @@ export const indentedCodeBlock: Rule = {
       const first = lineAt(text, span.start);
       // Remove the indentation of every line of the block: the text stays, the code block goes.
       const edits = [];
-      for (let at = first.start; at < span.end; ) {
+      for (let at = first.start; at < span.end;) {
         const line = lineAt(text, at);
         const indent = /^(?: {1,4}|\t)/.exec(line.text)?.[0].length ?? 0;
         if (indent) edits.push({ span: { start: line.start, end: line.start + indent }, newText: '' });

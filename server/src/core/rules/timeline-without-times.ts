@@ -54,7 +54,12 @@ export const timelineWithoutTimes: Rule = {
     // Where a reviewer looks first: the first step when none is timed, else the actions,
     // escalation or resolution step that has no time.
     const at = timed === 0 ? untimed[0] : (untimed.find((step) => LATER_STEP.test(step.text)) ?? untimed[0]);
-    const count = timed === 0 ? 'No timeline step has a time' : timed === 1 ? 'Only one timeline step has a time' : `Only ${timed} of ${steps.length} timeline steps have a time`;
+    const count =
+      timed === 0
+        ? 'No timeline step has a time'
+        : timed === 1
+          ? 'Only one timeline step has a time'
+          : `Only ${timed} of ${steps.length} timeline steps have a time`;
     return [
       {
         message: `${count}: give each step (detection, actions, escalation, resolution) the time it happened, like "- 10:15 UTC: ...".`,

@@ -13,7 +13,10 @@ export const timestampInvalid: Rule = {
     const bad = window && !window.error ? [window.start, window.end].filter((end) => end?.error) : [];
     if (bad.length) {
       const message = bad.length === 1 ? bad[0]!.error! : `${bad[0]!.error!}; and ${bad[1]!.error!}`;
-      reports.push({ message, span: { start: bad[0]!.span.start, end: bad[bad.length - 1]!.span.end } });
+      // The start and end may be written in either order (an "End:" line above a "Start:" line).
+      const start = Math.min(...bad.map((end) => end!.span.start));
+      const end = Math.max(...bad.map((end) => end!.span.end));
+      reports.push({ message, span: { start, end } });
     }
     return reports.sort((a, b) => a.span.start - b.span.start);
   },

@@ -39,7 +39,10 @@ function wrongFor(abbreviation: string, instant: string): string | undefined {
   // Noon of that day in the region: far from the hour the clocks change.
   const noon = DateTime.fromObject({ ...date, hour: 12 }, { zone: season.region });
   if (!noon.isValid || noon.isInDST === season.daylight) return undefined;
-  const offset = noon.toFormat('ZZ').replace(/:00$/, '').replace(/^([+-])0/, '$1');
+  const offset = noon
+    .toFormat('ZZ')
+    .replace(/:00$/, '')
+    .replace(/^([+-])0/, '$1');
   const day = noon.toFormat('d LLLL yyyy');
   return `${abbreviation} on ${day}, when ${season.name} is on ${season.other} (UTC${offset}): write ${season.other}, or a UTC offset if ${abbreviation}'s is what you meant.`;
 }
@@ -59,8 +62,8 @@ export const zoneDstMismatch: Rule = {
       reports.push({ message, span });
     };
     const dated = (stamp: Timestamp | undefined) => stamp?.instant && !stamp.dateAssumed && !stamp.error;
-    const stamps: Timestamp[] = [model.window?.start, model.window?.end, ...model.entries.map((entry) => entry.timestamp)].filter(
-      (stamp): stamp is Timestamp => Boolean(stamp),
+    const stamps: Timestamp[] = [model.window?.start, model.window?.end, ...model.entries.map((entry) => entry.timestamp)].filter((stamp): stamp is Timestamp =>
+      Boolean(stamp),
     );
     stamps.sort((a, b) => a.span.start - b.span.start);
     // A zone declared for the timeline ("All times in CET"), checked on the first dated entry.

@@ -27,10 +27,7 @@ export interface WallInstant {
 export function resolveWallTime(date: CivilDate, time: ClockTime, zone: string): WallInstant | undefined {
   let dateTime: DateTime;
   try {
-    dateTime = DateTime.fromObject(
-      { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second },
-      { zone },
-    );
+    dateTime = DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second }, { zone });
   } catch {
     return undefined;
   }

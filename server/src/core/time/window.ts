@@ -47,7 +47,10 @@ function between(value: string, a: ScannedTimestamp, b: ScannedTimestamp): strin
 function quoted(text: string): string {
   // Cut first: the clean-up regex must only ever see a short string.
   const trimmed = text.trim();
-  const t = trimmed.slice(0, 60).replace(/^[(\[]+|[)\],.;]+$/g, '').trim();
+  const t = trimmed
+    .slice(0, 60)
+    .replace(/^[(\[]+|[)\],.;]+$/g, '')
+    .trim();
   return t.length > 40 || trimmed.length > 60 ? `"${t.slice(0, 37)}..."` : `"${t}"`;
 }
 
