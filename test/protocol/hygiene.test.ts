@@ -78,6 +78,35 @@ describe('server hygiene over stdio', function () {
     assert.equal(client.process.exitCode, null);
   });
 
+  it('never publishes a version older than one it published: a version that goes back (or repeats) is applied and published without a version', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const uri = 'file:///work/versions-postmortem.md';
+    const edit = (version: number, text: string) =>
+      void client!.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const headingOf = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'heading-space').map((d) => d.range.start.line);
+    client.open(uri, POSTMORTEM);
+    edit(5, `# Postmortem: odd\n\n## Summary\n\n##Impact\n`);
+    assert.deepEqual(headingOf(await client.diagnosticsFor(uri, 5)), [4]);
+    // Back to 3: the text is what the client now has, so its problems are shown, but not as version 3.
+    edit(3, `# Postmortem: odd\n\n## Summary\n\n## Impact\n\n##Timeline\n`);
+    const back = await client.diagnostics((p) => p.uri === uri && headingOf(p).includes(6), 'the text of the version that went back');
+    assert.equal(back.version, undefined);
+    // The same version again with another text: that text's problems, not the cached ones of the first.
+    edit(6, `# Postmortem: odd\n\n##Summary\n`);
+    edit(6, `# Postmortem: odd\n\n## Summary\n\n## Impact\n\n## Timeline\n\n##Action items\n`);
+    const repeated = await client.diagnostics((p) => p.uri === uri && headingOf(p).includes(8), 'the text of the repeated version');
+    assert.equal(repeated.version, undefined);
+    const versions = client.published.filter((p) => p.uri === uri && p.version !== undefined).map((p) => p.version!);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `published versions never go back: ${versions.join(', ')}`,
+    );
+    assert.ok(!versions.includes(3), versions.join(', '));
+    assert.equal(client.stderr.join('').match(/versions must increase/g)?.length, 1, client.stderr.join(''));
+  });
+
   it('refuses requests after shutdown with InvalidRequest (-32600), as the specification says', async () => {
     client = new TestClient();
     await client.initialize();
