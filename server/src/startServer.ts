@@ -9,7 +9,7 @@ import { createDiagnosticsScheduler } from './features/diagnostics';
 import { createOpenDocuments } from './openDocuments';
 
 /** What a host brings: config files (or none), where rule pages are, how lints run, and (on Node) how workspace files are read. */
-export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile'>;
+export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile' | 'lintConcurrency'>;
 
 export function startServer(connection: Connection, serverHost: ServerHost): void {
   let canPullConfiguration = false;
