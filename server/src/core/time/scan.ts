@@ -51,6 +51,8 @@ const DAY_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]{1,3}${MON
 const NUMERIC_DATE_RE = /(\d{1,2})([-/.\u2013])(\d{1,2})\2(\d{4})(?![0-9])/y;
 /** `06/May/2022`, `6-May-2022`. */
 const DAY_NAMED_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})([-/])${MONTH}\\2(\\d{4})(?![0-9])`, 'iy');
+/** `15Sep94`, `03MAR2020`: the military style, day, month and year run together. */
+const COMPACT_DATE_RE = new RegExp(`(\\d{1,2})${MONTH.replace('\\.?', '')}(\\d{4}|\\d{2})(?![0-9A-Za-z])`, 'iy');
 /** `January 10`, `Sept. 27th` without a year: the month must be capitalised (`may 5` is prose). */
 const MONTH_DAY_RE = new RegExp(`${MONTH}[ \\t]{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z%:.])`, 'iy');
 /** `25 November`, `3rd of June` without a year. */
@@ -177,6 +179,12 @@ function matchDateAt(text: string, p: number): DatePart | undefined {
     m = execAt(DAY_NAMED_MONTH_YEAR_RE, text, p);
     if (m) return { start: p, end: p + m[0].length, year: Number(m[4]), month: monthNumber(m[3]), day: Number(m[1]), iso: false };
     return undefined;
+  }
+  const compact = isLetter(text.charCodeAt(p + digits)) ? execAt(COMPACT_DATE_RE, text, p) : null;
+  if (compact) {
+    // A two-digit year is of this century up to 69 (`15Sep94` is 1994).
+    const year = compact[3].length === 2 ? Number(compact[3]) + (Number(compact[3]) < 70 ? 2000 : 1900) : Number(compact[3]);
+    return { start: p, end: p + compact[0].length, year, month: monthNumber(compact[2]), day: Number(compact[1]), iso: false };
   }
   if (next !== ' ' && next !== '\t' && !/[sndrt]/i.test(next ?? '')) return undefined;
   let m = execAt(DAY_MONTH_YEAR_RE, text, p);
