@@ -115,3 +115,39 @@ export function sectionFinder(sections: Section[]): (offset: number) => Section 
     return undefined;
   };
 }
+
+/**
+ * The known section an offset lies in, for the wording rules, which judge this incident's own
+ * story: undefined under a heading that names no section and stands at the known section's level
+ * or above ("# Google" after "# Incident Details": an essay or another company's outage), and in
+ * sections whose heading is repeated word for word ("What happened?" once per retold incident).
+ */
+export function incidentSectionFinder(sections: Section[]): (offset: number) => Section | undefined {
+  const known = sectionFinder(sections);
+  const headings = sections.filter((section) => section.form !== 'label-line').sort((a, b) => a.headingSpan.start - b.headingSpan.start);
+  const starts = headings.map((section) => section.headingSpan.start);
+  const titles = new Map<string, number>();
+  for (const section of sections) if (section.canonical) titles.set(titleKey(section), (titles.get(titleKey(section)) ?? 0) + 1);
+  return (offset) => {
+    const section = known(offset);
+    if (!section || (titles.get(titleKey(section)) ?? 0) > 1) return undefined;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] <= offset) low = mid + 1;
+      else high = mid;
+    }
+    const nearest = headings[low - 1];
+    if (nearest && nearest !== section && !nearest.canonical && nearest.headingSpan.start > section.headingSpan.start && nearest.level <= section.level)
+      return undefined;
+    return section;
+  };
+}
+
+function titleKey(section: Section): string {
+  return section.title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

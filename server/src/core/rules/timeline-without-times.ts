@@ -32,7 +32,8 @@ export const timelineWithoutTimes: Rule = {
       offset += line.length + 1;
       if (!line.trim()) continue;
       // A step is timed when a time is written on it, as an entry or in its words ("Start Time: 06:00").
-      const head = line.slice(0, 2000);
+      // Emphasis around the time (`_5:30 PM_ –`, `**10:00**`) is blanked, so the time reads as written.
+      const head = line.slice(0, 2000).replace(/[*_~`]/g, ' ');
       // A malformed time (`5:PM`) is still a time the author gave: malformed-time's business, not this rule's.
       const timed = MALFORMED_TIME.test(head) || timestamps(head).some((stamp) => stamp.time || stamp.error);
       const step = { ...span, timed, text: line };
