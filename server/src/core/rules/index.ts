@@ -15,6 +15,7 @@ import { timestampOutsideWindow } from './timestamp-outside-window';
 import { timelineContradictsWindow } from './timeline-contradicts-window';
 import { dateNoYear } from './date-no-year';
 import { timeMalformed } from './time-malformed';
+import { zoneTypo } from './zone-typo';
 import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
 import { timelineWithoutTimes } from './timeline-without-times';
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   timelineContradictsWindow,
   dateNoYear,
   timeMalformed,
+  zoneTypo,
   timestampFormatMixed,
   timelineNotList,
   timelineWithoutTimes,
