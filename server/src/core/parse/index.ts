@@ -11,7 +11,7 @@ import { dateFromText, timelineDefaults } from './context';
 import { phasePatterns, type PhaseWords } from '../phases';
 import { parseMarkdown } from './markdown';
 import { readStructure } from './lines';
-import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt, withoutStepLabels } from './sections';
+import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt, withoutPartLabels, withoutStepLabels } from './sections';
 import { fieldOf, withValueBelow } from './fields';
 import { readProseWindow, readWindow } from './window';
 import { readEntries, timedLineStarts } from './timeline';
@@ -64,6 +64,7 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
   }
   if (title === undefined && structure.frontMatter?.title) title = structure.frontMatter.title;
   sections = withoutStepLabels(sections, structure.lines, extra);
+  sections = withoutPartLabels(sections, (id) => profile.sections.find((spec) => spec.id === id)?.satisfiedBy?.flat() ?? []);
   assignBodies(text, sections, structure);
 
   const fields: Field[] = rawFields.map((field) => ({ ...field, section: sectionAt(sections, field.span.start)?.canonical }));
