@@ -12,6 +12,10 @@ import { durationMismatch } from './duration-mismatch';
 import { timestampInvalid } from './timestamp-invalid';
 import { timestampOrder } from './timestamp-order';
 import { timestampOutsideWindow } from './timestamp-outside-window';
+import { timelineContradictsWindow } from './timeline-contradicts-window';
+import { dateNoYear } from './date-no-year';
+import { timeMalformed } from './time-malformed';
+import { zoneTypo } from './zone-typo';
 import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
 import { timelineWithoutTimes } from './timeline-without-times';
@@ -46,6 +50,10 @@ export const RULES: Rule[] = [
   timestampInvalid,
   timestampOrder,
   timestampOutsideWindow,
+  timelineContradictsWindow,
+  dateNoYear,
+  timeMalformed,
+  zoneTypo,
   timestampFormatMixed,
   timelineNotList,
   timelineWithoutTimes,
