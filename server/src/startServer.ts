@@ -1,43 +1,23 @@
 // The router: an LSP connection's messages forwarded to the language service, and the service's
 // answers and publications sent back. Both hosts call it: server.ts (Node, IPC or stdio) and
 // worker.ts (a web worker). No postmortem decision is made here.
-import {
-  DidChangeConfigurationNotification,
-  ErrorCodes,
-  FileChangeType,
-  ResponseError,
-  TextDocuments,
-  type Connection,
-  type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidChangeConfigurationNotification, ErrorCodes, FileChangeType, ResponseError, type Connection, type InitializeParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, Notifications, Requests } from '../../common/protocol';
 import { createPostmortemService, type ServiceHost } from './service';
 import { createDiagnosticsScheduler } from './features/diagnostics';
+import { createOpenDocuments } from './openDocuments';
 
 /** What a host brings: config files (or none), where rule pages are, how lints run, and (on Node) how workspace files are read. */
-export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile'>;
-
-/**
- * An edit whose range lies (partly) outside the document is clamped to it, as every position the
- * server later publishes must lie inside the document (the text-document library would otherwise
- * corrupt its line table).
- */
-function clampChanges(document: TextDocument, changes: TextDocumentContentChangeEvent[]): TextDocumentContentChangeEvent[] {
-  return changes.map((change) => {
-    if (!('range' in change) || !change.range) return change;
-    const clamp = (position: { line: number; character: number }) => document.positionAt(document.offsetAt(position));
-    return { ...change, range: { start: clamp(change.range.start), end: clamp(change.range.end) } };
-  });
-}
+export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile' | 'lintConcurrency'> & {
+  /** What the client said at initialize (the web worker learns its own script's URL from it). */
+  clientInitialized?(params: InitializeParams): void;
+};
 
 export function startServer(connection: Connection, serverHost: ServerHost): void {
   let canPullConfiguration = false;
   // Declared before the service, which asks it which documents are open.
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update: (document, changes, version) => TextDocument.update(document, clampChanges(document, changes), version),
-  });
+  const { documents, clientVersion } = createOpenDocuments((message) => connection.console.warn(message));
   const service = createPostmortemService({
     ...serverHost,
     pullSettings: () => (canPullConfiguration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }) : undefined),
@@ -53,7 +33,7 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
     publish(analysis) {
       if (shutDown) return;
       validated.add(analysis.uri);
-      void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics: analysis.diagnostics });
+      void connection.sendDiagnostics({ uri: analysis.uri, version: clientVersion(analysis.uri, analysis.version), diagnostics: analysis.diagnostics });
       void connection.sendNotification(Notifications.status, service.status(analysis));
     },
   });
@@ -81,6 +61,7 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
 
   connection.onInitialize((params) => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    serverHost.clientInitialized?.(params);
     return service.initialize(params);
   });
   connection.onInitialized(() => {

@@ -78,6 +78,35 @@ describe('server hygiene over stdio', function () {
     assert.equal(client.process.exitCode, null);
   });
 
+  it('never publishes a version older than one it published: a version that goes back (or repeats) is applied and published without a version', async () => {
+    client = new TestClient();
+    await client.initialize();
+    const uri = 'file:///work/versions-postmortem.md';
+    const edit = (version: number, text: string) =>
+      void client!.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    const headingOf = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'heading-space').map((d) => d.range.start.line);
+    client.open(uri, POSTMORTEM);
+    edit(5, `# Postmortem: odd\n\n## Summary\n\n##Impact\n`);
+    assert.deepEqual(headingOf(await client.diagnosticsFor(uri, 5)), [4]);
+    // Back to 3: the text is what the client now has, so its problems are shown, but not as version 3.
+    edit(3, `# Postmortem: odd\n\n## Summary\n\n## Impact\n\n##Timeline\n`);
+    const back = await client.diagnostics((p) => p.uri === uri && headingOf(p).includes(6), 'the text of the version that went back');
+    assert.equal(back.version, undefined);
+    // The same version again with another text: that text's problems, not the cached ones of the first.
+    edit(6, `# Postmortem: odd\n\n##Summary\n`);
+    edit(6, `# Postmortem: odd\n\n## Summary\n\n## Impact\n\n## Timeline\n\n##Action items\n`);
+    const repeated = await client.diagnostics((p) => p.uri === uri && headingOf(p).includes(8), 'the text of the repeated version');
+    assert.equal(repeated.version, undefined);
+    const versions = client.published.filter((p) => p.uri === uri && p.version !== undefined).map((p) => p.version!);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `published versions never go back: ${versions.join(', ')}`,
+    );
+    assert.ok(!versions.includes(3), versions.join(', '));
+    assert.equal(client.stderr.join('').match(/versions must increase/g)?.length, 1, client.stderr.join(''));
+  });
+
   it('refuses requests after shutdown with InvalidRequest (-32600), as the specification says', async () => {
     client = new TestClient();
     await client.initialize();
@@ -93,33 +122,94 @@ describe('server hygiene over stdio', function () {
 
   it('answers a frame that is not JSON with a parse error (-32700, no id), and reads on', async () => {
     client = undefined; // raw frames: no JSON-RPC client
-    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-    const replies: { id: number | null; error?: { code: number } }[] = [];
-    let buffer = '';
-    const gotReplies = new Promise<void>((resolve) =>
-      server.stdout.on('data', (chunk) => {
-        buffer += String(chunk);
-        for (let match; (match = /^Content-Length: (\d+)\r\n\r\n/.exec(buffer)) && Buffer.byteLength(buffer) >= match[0].length + Number(match[1]);) {
-          const body = Buffer.from(buffer)
-            .subarray(match[0].length, match[0].length + Number(match[1]))
-            .toString();
-          buffer = Buffer.from(buffer)
-            .subarray(match[0].length + Number(match[1]))
-            .toString();
-          replies.push(JSON.parse(body));
-        }
-        if (replies.some((r) => r.id === 1) && replies.some((r) => r.id === null)) resolve();
-      }),
-    );
-    server.stdin.write(frame('{"jsonrpc": "2.0", "id": 7, "method": '));
-    server.stdin.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })));
-    await gotReplies;
-    server.kill();
-    assert.deepEqual(replies.find((r) => r.id === null)?.error?.code, -32700);
-    assert.ok(
-      replies.find((r) => r.id === 1 && !r.error),
-      'the next message is answered',
-    );
+    const server = rawServer();
+    try {
+      server.write(frame('{"jsonrpc": "2.0", "id": 7, "method": '));
+      server.write(frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } })));
+      const parseError = await server.reply((r) => r.id === null);
+      assert.deepEqual(parseError.error?.code, -32700);
+      const answer = await server.reply((r) => r.id === 1);
+      assert.ok(!answer.error, 'the next message is answered');
+    } finally {
+      server.kill();
+    }
+  });
+
+  it('skips a message past the size limit as it arrives (never buffered): its request gets -32600 before the body ends, and the next one is answered', async () => {
+    client = undefined;
+    const server = rawServer({ POSTMORTEM_MAX_MESSAGE_BYTES: '100000' });
+    try {
+      const declared = 5_000_000;
+      const start = `{"jsonrpc":"2.0","id":5,"method":"postmortem/model","params":{"uri":"file:///work/big-postmortem.md","pad":"`;
+      server.write(`Content-Length: ${declared}\r\n\r\n${start}${'x'.repeat(4096 - start.length)}`);
+      // Answered while most of the body has not been sent: the server cannot be holding it.
+      const refused = await server.reply((r) => r.id === 5);
+      assert.equal(refused.error?.code, -32600);
+      assert.match(String(refused.error?.message), /too large.*5000000 bytes.*100000/);
+      let sent = 4096;
+      const piece = 'x'.repeat(64 * 1024);
+      while (sent < declared - 2) {
+        const size = Math.min(piece.length, declared - 2 - sent);
+        server.write(piece.slice(0, size));
+        sent += size;
+      }
+      server.write('"}');
+      // A message that happens to hold a header's text in its body is read as it is.
+      const initialize = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { processId: null, rootUri: 'file:///Content-Length:%2010', capabilities: {} },
+      });
+      server.write(frame(initialize));
+      const answer = await server.reply((r) => r.id === 1);
+      assert.ok(!answer.error, JSON.stringify(answer));
+      assert.equal(server.replies.filter((r) => r.id === 5).length, 1, 'answered once');
+      assert.equal(server.stderr().match(/skipped unread/g)?.length, 1, server.stderr());
+    } finally {
+      server.kill();
+    }
   });
 });
+
+const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+
+interface Reply {
+  id: number | string | null;
+  error?: { code: number; message: string };
+}
+
+/** The server with raw frames on its stdin, and its replies parsed as they come. */
+function rawServer(env?: Record<string, string>) {
+  const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
+  const replies: Reply[] = [];
+  const waiters: { test: (r: Reply) => boolean; done: (r: Reply) => void }[] = [];
+  const errors: string[] = [];
+  server.stderr.on('data', (chunk) => errors.push(String(chunk)));
+  let buffer = Buffer.alloc(0);
+  server.stdout.on('data', (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (let match; (match = /^Content-Length: (\d+)\r\n\r\n/.exec(buffer.toString('latin1'))) && buffer.length >= match[0].length + Number(match[1]);) {
+      const reply = JSON.parse(buffer.subarray(match[0].length, match[0].length + Number(match[1])).toString()) as Reply;
+      buffer = buffer.subarray(match[0].length + Number(match[1]));
+      replies.push(reply);
+      for (const waiter of waiters.splice(0))
+        if (waiter.test(reply)) waiter.done(reply);
+        else waiters.push(waiter);
+    }
+  });
+  return {
+    replies,
+    stderr: () => errors.join(''),
+    write: (text: string) => server.stdin.write(text),
+    kill: () => server.kill(),
+    reply(test: (r: Reply) => boolean): Promise<Reply> {
+      const seen = replies.find(test);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no such reply; got ${JSON.stringify(replies)}; stderr: ${errors.join('')}`)), 15_000);
+        waiters.push({ test, done: (r) => (clearTimeout(timer), resolve(r)) });
+      });
+    },
+  };
+}

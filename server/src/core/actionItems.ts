@@ -107,7 +107,9 @@ function linkUrls(node: Nodes): string[] {
 const TASK_BOX = /^\s*\[([ xX])\]\s*/;
 /** Work already done, told in the past: "We enabled branch protection", "Added a disk alert". */
 const PAST =
-  /^\s*(?:(?:we|i|they|the team|our team)\s+(?:(?:have|has|had|'ve)\s+(?:[\w-]+\s+){0,4}?)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s)\b/i;
+  /^\s*(?:(?:we|i|they|the team|our team)\s+(?:(?:have|has|had|'ve)\s+(?:[\w-]+\s+){0,4}?)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s|(?:the|our|a|an)\s+(?:[\w-]+\s+){1,3}(?:also\s+|already\s+)?(?:recommended|decided|rejected|agreed|voted|suggested|proposed|noted)\b)\b/i;
+/** A note closing the item that it is done: "… _done in grafana_.", "… (already done)". */
+const DONE_AT_END = /(?:^|[\s_*(\[—–-])(?:already\s+)?(?:done|completed|fixed|shipped)(?:\s+(?:in|on|via|with|by)\s+[^.;:!?]{1,30})?[\s_*)\].!]*$/i;
 /** `**Improvements:**`, `Tasks to address the issue:`: a list item that only names the items under it. */
 function isLabel(text: string): boolean {
   const trimmed = text.trim();
@@ -140,7 +142,9 @@ function readListItem(item: ListItem, group: Span, out: ActionItem[], sublists: 
   const paragraphEnd = own.position.end.offset!;
   const done = box
     ? box[1].toLowerCase() === 'x'
-    : /\((?:done|completed?|fixed|shipped)\)|\b(?:DONE|COMPLETED)\b|✅/.test(text) || PAST.test(text.replace(LEAD_IN, ''));
+    : /\((?:done|completed?|fixed|shipped)\)|\b(?:DONE|COMPLETED)\b|✅/.test(text) ||
+      DONE_AT_END.test(`${text} ${details}`) ||
+      PAST.test(text.replace(LEAD_IN, ''));
   out.push({
     form: box ? 'task' : 'list-item',
     span: { start: item.position.start.offset, end: paragraphEnd },
@@ -299,7 +303,7 @@ export function describeRequirements(groups: PartRequirement[], missing = false)
 const LEAD_IN = /^\s*(?:(?:\d+[.)]\s*)?[^:.!?]{1,40}:\s+)?(?:to\s+|we\s+(?:will|should|need to|must)\s+)?/i;
 
 export interface Vagueness {
-  kind: 'people' | 'vague';
+  kind: 'people' | 'vague' | 'question';
   /** The words that make it vague, as written. */
   phrase: string;
 }
@@ -316,6 +320,8 @@ export function vaguenessOf(item: ActionItem, words: WordLists): Vagueness | und
   if (people) return { kind: 'people', phrase: people.phrase };
   const vague = findPhrases(item.text, words.vague)[0];
   if (vague) return { kind: 'vague', phrase: vague.phrase };
+  // "Implement a quota on prod so that …?": an open question, not a decided task.
+  if (/\?[\s*_)]*$/.test(item.text)) return { kind: 'question', phrase: item.text };
   const body = item.text
     .replace(LEAD_IN, '')
     .replace(/[.!?\s]+$/, '')

@@ -155,6 +155,8 @@ export interface PostmortemModel {
   /** The timeline section's default zone (`All times in PST`), if stated. */
   timelineZone?: string;
   entries: TimelineEntry[];
+  /** No timeline section: the entries are the times the document's prose gives its events. */
+  timelineInProse?: boolean;
   /** Words in the document, excluding code, front matter and URLs. */
   wordCount: number;
   /** Front matter key/values when present (flat, strings only). */

@@ -28,10 +28,9 @@ export function visibleText(node: Nodes): { text: string; offsets: number[] } {
       const end = current.position?.end.offset ?? start;
       // Inline code is not prose: kept as blanks so words on either side stay apart.
       const value = current.type === 'text' ? current.value : ' '.repeat(Math.max(1, current.value.length));
-      for (let i = 0; i < value.length; i++) {
-        text += value[i];
-        offsets.push(Math.min(start + i, Math.max(start, end - 1)));
-      }
+      text += value;
+      const last = Math.max(start, end - 1);
+      for (let i = 0; i < value.length; i++) offsets.push(Math.min(start + i, last));
       continue;
     }
     if (current.type === 'break') {
@@ -44,8 +43,17 @@ export function visibleText(node: Nodes): { text: string; offsets: number[] } {
   return { text, offsets };
 }
 
+/** The blocks of each tree, read once: the wording rules and the timeline's story share them. */
+const blocksOfTree = new WeakMap<Root, readonly ProseBlock[]>();
+
 /** Every prose block in document order. Code, HTML and front matter hold none. */
-export function proseBlocks(root: Root): ProseBlock[] {
+export function proseBlocks(root: Root): readonly ProseBlock[] {
+  let blocks = blocksOfTree.get(root);
+  if (!blocks) blocksOfTree.set(root, (blocks = readProseBlocks(root)));
+  return blocks;
+}
+
+function readProseBlocks(root: Root): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   // An explicit stack: deeply nested quotes and lists must not overflow the call stack.
   const stack: { node: Nodes; inList: boolean }[] = [{ node: root, inList: false }];
@@ -106,4 +114,40 @@ export function sectionFinder(sections: Section[]): (offset: number) => Section 
     for (let i = low - 1, steps = 0; i >= 0 && steps < 64; i--, steps++) if (offset < known[i].bodySpan.end) return known[i];
     return undefined;
   };
+}
+
+/**
+ * The known section an offset lies in, for the wording rules, which judge this incident's own
+ * story: undefined under a heading that names no section and stands at the known section's level
+ * or above ("# Google" after "# Incident Details": an essay or another company's outage), and in
+ * sections whose heading is repeated word for word ("What happened?" once per retold incident).
+ */
+export function incidentSectionFinder(sections: Section[]): (offset: number) => Section | undefined {
+  const known = sectionFinder(sections);
+  const headings = sections.filter((section) => section.form !== 'label-line').sort((a, b) => a.headingSpan.start - b.headingSpan.start);
+  const starts = headings.map((section) => section.headingSpan.start);
+  const titles = new Map<string, number>();
+  for (const section of sections) if (section.canonical) titles.set(titleKey(section), (titles.get(titleKey(section)) ?? 0) + 1);
+  return (offset) => {
+    const section = known(offset);
+    if (!section || (titles.get(titleKey(section)) ?? 0) > 1) return undefined;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] <= offset) low = mid + 1;
+      else high = mid;
+    }
+    const nearest = headings[low - 1];
+    if (nearest && nearest !== section && !nearest.canonical && nearest.headingSpan.start > section.headingSpan.start && nearest.level <= section.level)
+      return undefined;
+    return section;
+  };
+}
+
+function titleKey(section: Section): string {
+  return section.title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -3,7 +3,7 @@
 // (window.ts), the timeline's date and zone from the whole document (context.ts) and the timeline
 // entries (timeline.ts).
 import type { Root } from 'mdast';
-import type { Field, PostmortemModel, Section } from '../model';
+import type { Field, IncidentWindow, PostmortemModel, Section, Span } from '../model';
 import type { Profile } from '../profiles/profile';
 import { normaliseHeading, sectionIdOf } from '../profiles/sections';
 import { findZoneDeclaration } from '../time';
@@ -11,7 +11,7 @@ import { dateFromText, timelineDefaults } from './context';
 import { phasePatterns, type PhaseWords } from '../phases';
 import { parseMarkdown } from './markdown';
 import { readStructure } from './lines';
-import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt, withoutStepLabels } from './sections';
+import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt, withoutPartLabels, withoutStepLabels } from './sections';
 import { fieldOf, withValueBelow } from './fields';
 import { readProseWindow, readWindow } from './window';
 import { readEntries, timedLineStarts } from './timeline';
@@ -64,6 +64,7 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
   }
   if (title === undefined && structure.frontMatter?.title) title = structure.frontMatter.title;
   sections = withoutStepLabels(sections, structure.lines, extra);
+  sections = withoutPartLabels(sections, (id) => profile.sections.find((spec) => spec.id === id)?.satisfiedBy?.flat() ?? []);
   assignBodies(text, sections, structure);
 
   const fields: Field[] = rawFields.map((field) => ({ ...field, section: sectionAt(sections, field.span.start)?.canonical }));
@@ -87,7 +88,12 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
   const firstLine = structure.lines.find((line) => line.text.trim())?.text ?? '';
   const defaults = timelineDefaults(text, timeline, window, prose, title ?? firstLine, fallbackDate);
   const declaredZone = defaults.declaredZone ?? (timeline ? undefined : findZoneDeclaration(text.slice(0, 20_000))?.zone);
-  const entries = timeline ? readEntries(text, structure.lines, timeline.bodySpan, defaults, phasePatterns(phaseWords)) : [];
+  const patterns = phasePatterns(phaseWords);
+  // No timeline section: the events the document tells in its prose ("around 9pm UTC the proposal
+  // was submitted"), outside the window's lines, which state the incident, not its events.
+  const entries = timeline
+    ? readEntries(text, structure.lines, timeline.bodySpan, defaults, patterns)
+    : readEntries(text, structure.lines, { start: 0, end: text.length }, defaults, patterns, true, windowSpans(window));
 
   return {
     root,
@@ -98,6 +104,7 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
       window,
       timelineZone: declaredZone,
       entries,
+      ...(!timeline && entries.length > 0 && { timelineInProse: true }),
       wordCount: structure.wordCount,
       frontMatter: structure.frontMatter,
     },
@@ -130,6 +137,11 @@ function timelineByContent(text: string, sections: Section[], lines: SourceLine[
     if (enough && (count.lines > bestCount || (count.lines === bestCount && section !== whole))) [best, bestCount] = [section, count.lines];
   }
   return best;
+}
+
+/** Where the window's start and end are written: those lines state the window, they are not events. */
+function windowSpans(window: IncidentWindow | undefined): Span[] {
+  return [window?.start?.span, window?.end?.span].filter((span): span is Span => span !== undefined);
 }
 
 /** How many of the sorted offsets lie in the span. */

@@ -103,6 +103,24 @@ export function withoutStepLabels(sections: Section[], lines: SourceLine[], extr
   return dropped.size ? sections.filter((section) => !dropped.has(section)) : sections;
 }
 
+/**
+ * Label lines that name a part of the heading they stand under: `**Resolution:**` under "## Root
+ * Cause and Resolution" is a sub-label of that section, not a section of its own. They are
+ * dropped, so they neither end their section nor get reported. `partsOf` gives the parts of a
+ * section id (the profile's `satisfiedBy`).
+ */
+export function withoutPartLabels(sections: Section[], partsOf: (id: string) => string[]): Section[] {
+  let parent: Section | undefined;
+  const kept = sections.filter((section) => {
+    if (section.form !== 'label-line') {
+      parent = section;
+      return true;
+    }
+    return !(parent?.form === 'heading' && parent.canonical && section.canonical && partsOf(parent.canonical).includes(section.canonical));
+  });
+  return kept.length === sections.length ? sections : kept;
+}
+
 /** How many lines above a label are searched for sibling step labels. */
 const STEP_LOOKBACK = 200;
 

@@ -26,7 +26,7 @@ const SEPARATOR = /^(?:\s|[:\-\u2013\u2014|,>]|\*\*|__|=>|->)*/;
 const LABEL_PREFIX =
   /^(?:\s|>|[-*+\u2022](?=\s)|\d{1,3}[.)](?=\s))*(?:\*\*|__|\*|_)?[\p{L}][\p{L}\p{N} /&'-]{0,40}?(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*/u;
 /** An entry that says a day has passed since the one before it. */
-const NEXT_DAY = /\b(?:the[ \t]+)?(?:following|next)[ \t]+(?:day|morning)\b/i;
+const NEXT_DAY = /\b(?:the[ \t]+)?(?:following|next)[ \t]+(?:day|morning|night)\b/i;
 const WINDOW_LABEL = /^[^\p{L}]*(?:start|end|duration|date|outage duration)\b/iu;
 /** Before a time in running prose: the words that make it the time of an event. */
 const PROSE_TIME_LEAD =
@@ -67,6 +67,8 @@ interface Candidate extends LeadingTimestamp {
   labelled?: boolean;
   /** The time was found inside a sentence, not leading its line. */
   prose?: boolean;
+  /** A date written earlier in the time's sentence ("On 15 Mar 2020, around 9pm UTC ..."). */
+  sentenceDate?: CivilDate;
 }
 
 /** The entry form of a line's leading timestamp. */
@@ -138,7 +140,10 @@ function candidatesOf(text: string, line: SourceLine): Candidate[] {
 function proseTimes(first: string, line: SourceLine): Candidate[] {
   const found: Candidate[] = [];
   // Emphasis blanked (offsets kept), so that `by __0400hrs__` is seen as a time.
-  for (const stamp of findTimestamps(first.replace(/\*\*|__/g, '  '))) {
+  const stamps = findTimestamps(first.replace(/\*\*|__/g, '  '));
+  let sentenceDate: { date: CivilDate; offset: number } | undefined;
+  for (const stamp of stamps) {
+    if (!stamp.time && stamp.date && !stamp.error) sentenceDate = { date: stamp.date, offset: stamp.offset };
     if (!stamp.time || !PROSE_TIME_LEAD.test(first.slice(Math.max(0, stamp.offset - 24), stamp.offset))) continue;
     // The sentence around the time, looked for within bounded slices (a huge line stays linear).
     const after = first.slice(stamp.offset + stamp.length, stamp.offset + stamp.length + 300);
@@ -154,6 +159,8 @@ function proseTimes(first: string, line: SourceLine): Candidate[] {
       line,
       form: line.kind === 'item' ? 'list-item' : 'prose',
       prose: true,
+      // The date counts for the time when no sentence ends between them.
+      ...(sentenceDate && !/[.!?]\s/.test(first.slice(sentenceDate.offset, stamp.offset)) && { sentenceDate: sentenceDate.date }),
     });
   }
   return found;
@@ -164,13 +171,23 @@ function proseTimes(first: string, line: SourceLine): Candidate[] {
  * (on an entry or a date line above), else the defaults'; without a zone, the zone most of the
  * timeline's entries carry, else the defaults'.
  */
-export function readEntries(text: string, lines: SourceLine[], body: Span, defaults: TimelineDefaults, phasePatterns: [Phase, RegExp][]): TimelineEntry[] {
+export function readEntries(
+  text: string,
+  lines: SourceLine[],
+  body: Span,
+  defaults: TimelineDefaults,
+  phasePatterns: [Phase, RegExp][],
+  proseOnly = false,
+  skip: Span[] = [],
+): TimelineEntry[] {
   const candidates: Candidate[] = [];
   // "All times PST, on February 8th 2019": a date in the lines above the first entry dates the entries.
   let preambleDate: CivilDate | undefined;
   for (const line of lines) {
     if (line.start < body.start || line.start >= body.end) continue;
-    const found = candidatesOf(text, line);
+    if (skip.some((span) => span.start < line.end && line.start < span.end)) continue;
+    // A document without a timeline section tells its events in prose: only prose times are events there.
+    const found = proseOnly ? (line.kind === 'heading' || line.kind === 'row' ? [] : proseTimes(line.text.slice(0, 4000), line)) : candidatesOf(text, line);
     candidates.push(...found);
     if (!found.length && !candidates.length && !preambleDate && line.kind !== 'row') {
       preambleDate = findTimestamps(line.text.slice(0, 400)).find((stamp) => stamp.date && !stamp.time && !stamp.error)?.date;
@@ -181,8 +198,9 @@ export function readEntries(text: string, lines: SourceLine[], body: Span, defau
   const entries: TimelineEntry[] = [];
   let currentDate: CivilDate | undefined = preambleDate ?? defaults.date;
   let previous: Timestamp | undefined;
-  for (const { scanned, start, rest, line, form, prose } of candidates) {
+  for (const { scanned, start, rest, line, form, prose, sentenceDate } of candidates) {
     const timestamp = toTimestamp(scanned, start - scanned.offset);
+    if (sentenceDate && !scanned.date) currentDate = sentenceDate;
     const written = writtenDate(timestamp, defaults.year);
     if (!scanned.time && !scanned.error) {
       // A date on its own line or heading sets the date of the entries below it.

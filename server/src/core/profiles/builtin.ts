@@ -28,6 +28,7 @@ export const ALX: Profile = {
   requiredFields: ['duration', 'impact', 'rootCause'],
   fieldsSection: 'summary',
   words: { min: 400, max: 600 },
+  ordered: true,
   timelineAsList: true,
   // The ALX brief asks for a concrete TODO list (action-item-vague), not owners or tickets.
   actionItemParts: [],
@@ -50,6 +51,7 @@ export const GOOGLE_SRE: Profile = {
   ],
   requiredFields: [],
   fieldsSection: 'summary',
+  ordered: false,
   timelineAsList: false,
   // The SRE book's action items: an owner, a bug, a priority and a type (mitigate, detect, prevent).
   // A bug carries its owner, priority and type in the tracker; an item without one must say them.
@@ -75,6 +77,7 @@ export const PAGERDUTY: Profile = {
   ],
   requiredFields: [],
   fieldsSection: 'summary',
+  ordered: false,
   timelineAsList: false,
   // PagerDuty's guide: every action item is a ticket in the tracker (which holds its owner).
   actionItemParts: [['ticket']],
@@ -97,6 +100,7 @@ export const ATLASSIAN: Profile = {
   ],
   requiredFields: [],
   fieldsSection: 'summary',
+  ordered: false,
   timelineAsList: false,
   // The Atlassian handbook's priority actions: an owner and a due date, kept in a ticket.
   actionItemParts: [

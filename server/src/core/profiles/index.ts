@@ -73,6 +73,8 @@ export function customProfile(id: string, definition: CustomProfileDefinition): 
     requiredFields: definition.requiredFields ?? base.requiredFields,
     fieldsSection: definition.fieldsSection ?? base.fieldsSection,
     words: definition.words === null ? undefined : (definition.words ?? base.words),
+    // Sections a team lists itself are in the order it wants.
+    ordered: sections ? true : base.ordered,
     timelineAsList: definition.timelineAsList ?? base.timelineAsList,
     actionItemParts: definition.actionItems?.map((text) => parseRequirement(text)!).filter(Boolean) ?? base.actionItemParts,
     timelineStory: (definition.timelineStory as StoryPart[] | undefined) ?? base.timelineStory,

@@ -32,6 +32,11 @@ export interface Profile {
   /** The section that holds the summary fields. */
   fieldsSection: string;
   words?: { min: number; max: number };
+  /**
+   * Whether the sections must come in the listed order (section-order): the ALX brief prescribes
+   * its order; the industry templates are conventions that teams reorder (timeline first or last).
+   */
+  ordered: boolean;
   /** Whether the timeline is expected as a bulleted list. */
   timelineAsList: boolean;
   /** What every open action item must name: each group is a part, or alternatives (`['due', 'priority']`). */

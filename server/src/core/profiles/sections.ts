@@ -40,7 +40,7 @@ export const SECTION_KINDS: SectionKind[] = [
   {
     id: 'impact',
     evidence:
-      /\b(?:users|customers|clients|visitors|subscribers|people|traffic|requests|affected|impact(?:ed|s)?|unavailable|inaccessible|unreachable|could not|couldn't|unable to|downtime|outage|(?:was|were|went) down)\b/i,
+      /\b(?:users?|customers?|clients?|visitors?|subscribers?|people|traffic|requests|affected|impact(?:ed|s)?|unavailable|inaccessible|unreachable|could not|couldn't|unable to|downtime|outage|(?:was|were|went) down|experienc(?:ed|ing) (?:\w+ ){0,2}(?:issues|errors|problems|failures|slowness|latency|degradation))\b/i,
     title: 'Impact',
     synonyms: [
       'impact',
@@ -78,7 +78,7 @@ export const SECTION_KINDS: SectionKind[] = [
     id: 'rootCause',
     // A cause stated, not one still sought ("the root cause is still unknown", "find what the cause is").
     evidence:
-      /\b(?:(?:root )?cause(?: of (?:the|this|that|our) \w+)?(?: (?:was|is)|\s*[—–:-])(?! (?:still |yet )?(?:unknown|unclear|not|being))|caused by|triggered by|prompted by|resulted from|the result of|(?:was|is) a bug|a bug in|(?:was|were|is) due to|because (?:of )?(?:a|an|the)\b|(?:was|were) (?:caused|triggered))/i,
+      /\b(?:(?:root )?cause(?: of (?:the|this|that|our) \w+)?(?: (?:was|is)|\s*[—–:-])(?! (?:still |yet )?(?:unknown|unclear|not|being))|caused by|triggered by|prompted by|resulted from|the result of|(?:was|is) a bug|a bug in|(?:was|were|is) due to|because (?:of )?(?:a|an|the)\b|(?:was|were) (?:caused|triggered)|(?:was|were) traced (?:back )?to|(?:was|were) (?:identified|found) (?:as|to be) (?:a|an|the)\b|\b(?:a|the) typo\b)/i,
     title: 'Root Cause',
     synonyms: [
       'root cause',

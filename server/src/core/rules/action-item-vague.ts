@@ -15,6 +15,9 @@ function messageOf(vagueness: Vagueness): string {
   if (vagueness.kind === 'people') {
     return `"${quote(vagueness.phrase)}" asks people to do better, which does not last: name a change to the system that makes the slip hard to make or quick to catch, ${BETTER}.`;
   }
+  if (vagueness.kind === 'question') {
+    return `"${quote(vagueness.phrase)}" is an open question, not a task: decide it, then write what will be done, ${BETTER}.`;
+  }
   return `"${quote(vagueness.phrase)}" names no change anyone can finish: say what will exist when it is done, ${BETTER}.`;
 }
 

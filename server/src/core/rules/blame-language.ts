@@ -4,12 +4,15 @@
 // as owners of tasks or as actors in neutral entries ("Sam acknowledged the page") carry no blame
 // word, so they are never reported. One finding per paragraph, list item or table cell.
 import type { Rule, RuleReport } from './rule';
-import { proseBlocks, sectionFinder, sentencesOf, sourceSpan } from '../prose';
-import { findPhrases } from '../wordLists';
+import { incidentSectionFinder, proseBlocks, sentencesOf, sourceSpan } from '../prose';
+import { findPhrases, hasPhrase } from '../wordLists';
 
 const REWRITE = 'Describe what the system allowed instead: what made this easy to do? What would have caught it?';
 /** Words that, in the sentence of "human error", make it the cause. */
 const CAUSE = /\b(?:caus\w*|due to|because|result(?:ed|s)? (?:of|from)|root|blame\w*|attribut\w*|led to|trigger\w*)\b/i;
+/** A gap in the system named beside "human error": the analysis did not stop at the person. */
+const SYSTEM_CAUSE =
+  /\b(?:lack of|no|missing|insufficient|inadequate|without(?: any)?)\s+(?:\w+\s+)?(?:test(?:s|ing)?|checks?|reviews?|validation|safeguards?|guard ?rails?|monitoring|alerts?|automation|process(?:es)?)\b|\buntested\b/i;
 const HANDLE = /(?:^|[\s(])@[A-Za-z0-9][\w.-]*/g;
 /** Sections where "human error" is not given as a cause: the timeline narrates, the tasks look ahead. */
 const NOT_CAUSAL = new Set(['timeline', 'actions', 'lessons']);
@@ -23,15 +26,18 @@ export const blameLanguage: Rule = {
     // In a document with known sections, prose outside them (an essay on postmortems, a story
     // about another company) is not about this incident.
     const hasKnownSections = model.sections.some((section) => section.canonical);
-    const sectionAt = sectionFinder(model.sections);
+    const sectionAt = incidentSectionFinder(model.sections);
     for (const block of proseBlocks(root)) {
       const section = sectionAt(block.span.start)?.canonical;
       if (hasKnownSections && !section) continue;
+      // Each report needs a blame word, "human error" or animated words somewhere in the block.
+      if (!hasPhrase(block.text, words.blame) && !hasPhrase(block.text, words.humanError) && !hasPhrase(block.text, words.animated)) continue;
       let report: RuleReport | undefined;
       for (const [start, end] of sentencesOf(block.text)) {
         const sentence = block.text.slice(start, end);
         const error = section && NOT_CAUSAL.has(section) ? undefined : findPhrases(sentence, words.humanError)[0];
-        if (error && CAUSE.test(sentence)) {
+        // "human error and a lack of testing": the sentence goes on to what the system allowed.
+        if (error && CAUSE.test(sentence) && !SYSTEM_CAUSE.test(sentence)) {
           report = {
             message: `"${error.phrase.replace(/\s+/g, ' ')}" given as a cause ends the analysis where it should start. ${REWRITE}`,
             span: sourceSpan(block, start + error.offset, error.phrase.length),

@@ -15,6 +15,9 @@ const WHAT_IT_SAYS: Record<string, string> = {
   rootCause: 'what caused it',
 };
 
+/** After a time, the end of a range: "to 6 GMT", "until 18", "- 6pm". */
+const RANGE_END = /^\s*(?:to|until|till|through|[-–—])\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,5}\b|o'clock)/i;
+
 /**
  * Whether the summary's prose says what the field would: start and end times or a length for
  * the duration ("from 10:05 AM to 10:15 AM", "lasted 45 minutes"); who was affected for the
@@ -24,7 +27,10 @@ function saidInProse(id: string, prose: string): boolean {
   if (!prose.trim()) return false;
   if (id === 'duration') {
     const stamps = findTimestamps(prose);
-    if (stamps.filter((stamp) => stamp.time && !stamp.error).length >= 2) return true;
+    const timed = stamps.filter((stamp) => stamp.time && !stamp.error);
+    if (timed.length >= 2) return true;
+    // "From 4pm to 6 GMT": a range whose end is a bare hour the time module does not take alone.
+    if (timed.some((stamp) => RANGE_END.test(prose.slice(stamp.offset + stamp.length, stamp.offset + stamp.length + 24)))) return true;
     return Boolean(findLength(prose, stamps));
   }
   const section = SECTION_FOR_FIELD[id];
@@ -32,12 +38,33 @@ function saidInProse(id: string, prose: string): boolean {
   return Boolean(evidence?.test(prose));
 }
 
-/** The text the summary covers: its body, or everything above the first known section when there is none. */
+/** Sections that say part of what the summary would, and may stand right after it as parts of it. */
+const SUMMARY_PARTS = new Set(['impact', 'rootCause']);
+
+/**
+ * The text the summary covers: its body and the summary parts written right after it as sections
+ * of their own ("Summary:", "Impact:" then the cause in the impact's lines); with no summary,
+ * everything above the first known section, or, when no section is known, the title's text and
+ * the first section under it (a summary under a heading of its own wording).
+ */
 function summaryText(text: string, summary: Section | undefined, sections: Section[]): string {
-  if (summary) return text.slice(summary.headingSpan.end, summary.bodySpan.end);
-  // Up to the first known section, or the first sub-heading (a title may be followed by more titles).
-  const end = sections.find((section) => section.canonical || section.level > 1)?.headingSpan.start ?? text.length;
-  return text.slice(0, end);
+  if (summary) {
+    let end = summary.bodySpan.end;
+    for (const section of sections) {
+      if (section.headingSpan.start < end) continue;
+      if (section.headingSpan.start !== end || !section.canonical || !SUMMARY_PARTS.has(section.canonical)) break;
+      end = section.bodySpan.end;
+    }
+    return text.slice(summary.headingSpan.end, end);
+  }
+  if (sections.some((section) => section.canonical)) {
+    // Up to the first known section, or the first sub-heading (a title may be followed by more titles).
+    const end = sections.find((section) => section.canonical || section.level > 1)?.headingSpan.start ?? text.length;
+    return text.slice(0, end);
+  }
+  // No section is known: up to the second sub-heading, so the first one's text counts.
+  const subHeadings = sections.filter((section) => section.level > 1);
+  return text.slice(0, subHeadings[1]?.headingSpan.start ?? subHeadings[0]?.bodySpan.end ?? text.length);
 }
 
 export const fieldMissing: Rule = {

@@ -3,7 +3,7 @@
 // "could have" count only before a past participle, so a wish ("we should have alerting on …") and
 // luck ("it could have been worse") are not reported. One finding per paragraph, item or cell.
 import type { Rule, RuleReport } from './rule';
-import { proseBlocks, sectionFinder, sourceSpan } from '../prose';
+import { incidentSectionFinder, proseBlocks, sourceSpan } from '../prose';
 import { findPhrases } from '../wordLists';
 
 /** Where the story of what happened is told and weighed; the action items look ahead. */
@@ -23,7 +23,7 @@ export const hindsightLanguage: Rule = {
   defaultSeverity: 'info',
   check({ model, root, words }) {
     const reports: RuleReport[] = [];
-    const sectionAt = sectionFinder(model.sections);
+    const sectionAt = incidentSectionFinder(model.sections);
     for (const block of proseBlocks(root)) {
       const section = sectionAt(block.span.start)?.canonical;
       if (!section || !ANALYSIS.has(section)) continue;

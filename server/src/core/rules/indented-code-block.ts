@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import type { Section } from '../model';
+import type { Section, Span, TextEdit } from '../model';
 import { sectionAt } from '../parse/sections';
 import { lineAt, nodesOf, spanOf } from './tree';
 
@@ -26,9 +26,7 @@ export const indentedCodeBlock: Rule = {
   fix: 'safe',
   tags: ['markdown'],
   check({ text, model, root }) {
-    const reports = [];
-    // Once per section: a section written indented is one mistake, however many blocks it makes.
-    const reported = new Set<Section | undefined>();
+    const blocks: { span: Span; lines: number; section: Section | undefined }[] = [];
     for (const code of nodesOf(root, 'code')) {
       const span = spanOf(code);
       if (!span || /^\s{0,3}(?:```|~~~)/.test(text.slice(span.start, span.start + 8))) continue;
@@ -36,23 +34,47 @@ export const indentedCodeBlock: Rule = {
       const prose = lines.filter(looksLikeProse).length;
       if (!lines.length || prose * 2 < lines.length) continue;
       const section = sectionAt(model.sections, span.start) ?? model.sections.filter((s) => s.headingSpan.start <= span.start).pop();
+      blocks.push({ span, lines: lines.length, section });
+    }
+    // Many indented answers all through the document are one habit: one finding, one fix for all.
+    if (blocks.length >= HABIT) {
+      const first = lineAt(text, blocks[0].span.start);
+      return [
+        {
+          message: `${blocks.length} blocks of text in this postmortem are indented four spaces (or a tab), so Markdown renders them as code blocks, not as text: remove the indentation.`,
+          span: { start: first.start, end: first.end },
+          fixes: [{ title: 'Remove the indentation of every such block', edits: blocks.flatMap((block) => unindent(text, block.span)), safe: true }],
+        },
+      ];
+    }
+    const reports = [];
+    // Once per section: a section written indented is one mistake, however many blocks it makes.
+    const reported = new Set<Section | undefined>();
+    for (const { span, lines, section } of blocks) {
       if (reported.has(section)) continue;
       reported.add(section);
       const first = lineAt(text, span.start);
-      // Remove the indentation of every line of the block: the text stays, the code block goes.
-      const edits = [];
-      for (let at = first.start; at < span.end;) {
-        const line = lineAt(text, at);
-        const indent = /^(?: {1,4}|\t)/.exec(line.text)?.[0].length ?? 0;
-        if (indent) edits.push({ span: { start: line.start, end: line.start + indent }, newText: '' });
-        at = line.end + 1;
-      }
       reports.push({
-        message: `${lines.length === 1 ? 'This line is' : `These ${lines.length} lines are`} indented four spaces (or a tab), so Markdown renders ${lines.length === 1 ? 'it' : 'them'} as a code block, not as text: remove the indentation.`,
+        message: `${lines === 1 ? 'This line is' : `These ${lines} lines are`} indented four spaces (or a tab), so Markdown renders ${lines === 1 ? 'it' : 'them'} as a code block, not as text: remove the indentation.`,
         span: { start: first.start, end: first.end },
-        fixes: [{ title: 'Remove the indentation', edits, safe: true }],
+        fixes: [{ title: 'Remove the indentation', edits: unindent(text, span), safe: true }],
       });
     }
     return reports;
   },
 };
+
+/** From this many blocks on, the indentation is the document's habit, reported once. */
+const HABIT = 5;
+
+/** Edits removing the indentation of every line of a block: the text stays, the code block goes. */
+function unindent(text: string, span: Span): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let at = lineAt(text, span.start).start; at < span.end;) {
+    const line = lineAt(text, at);
+    const indent = /^(?: {1,4}|\t)/.exec(line.text)?.[0].length ?? 0;
+    if (indent) edits.push({ span: { start: line.start, end: line.start + indent }, newText: '' });
+    at = line.end + 1;
+  }
+  return edits;
+}

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { Section } from '../model';
+import type { Field, Section } from '../model';
 import type { Profile, ProfileSection } from '../profiles/profile';
 import { sectionKind } from '../profiles/sections';
 import type { Rule } from './rule';
@@ -61,9 +61,13 @@ function saidInProse(text: string, spec: ProfileSection, sections: Section[], ro
   return Boolean(evidence && evidence.test(proseOf(root)));
 }
 
-function missingSections(text: string, profile: Profile, sections: Section[], root: Root): ProfileSection[] {
+function missingSections(text: string, profile: Profile, sections: Section[], fields: Field[], root: Root): ProfileSection[] {
   const present = new Set(sections.map((section) => section.canonical).filter(Boolean));
-  const has = (spec: ProfileSection) => present.has(spec.id) || (spec.satisfiedBy ?? []).some((group) => group.every((g) => present.has(g)));
+  // A part of a combined section may be a field written as a section: "Root Cause:" alone on its
+  // line, its text below, beside a "Resolution" section.
+  const parts = new Set(present);
+  for (const field of fields) if (field.value.trim() && field.valueSpan.start > field.span.end) parts.add(field.id);
+  const has = (spec: ProfileSection) => present.has(spec.id) || (spec.satisfiedBy ?? []).some((group) => group.every((g) => parts.has(g)));
   return profile.sections.filter((spec) => spec.required && !has(spec) && !saidInProse(text, spec, sections, root));
 }
 
@@ -76,7 +80,7 @@ export const sectionMissing: Rule = {
   check({ text, model, profile, root }) {
     const present = new Set(model.sections.map((section) => section.canonical).filter(Boolean));
     const level = usualLevel(model.sections);
-    return missingSections(text, profile, model.sections, root).map((spec) => {
+    return missingSections(text, profile, model.sections, model.fields, root).map((spec) => {
       const index = profile.sections.indexOf(spec);
       // Insert after the closest earlier section that exists, else before the closest later one.
       let offset = text.length;

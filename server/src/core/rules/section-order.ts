@@ -2,10 +2,11 @@ import type { Rule } from './rule';
 
 export const sectionOrder: Rule = {
   id: 'section-order',
-  description: 'Sections in a different order than the profile lists them.',
+  description: 'Sections in a different order than the profile prescribes (ALX; a custom profile that lists its sections).',
   defaultSeverity: 'info',
   tags: ['sections'],
   check({ model, profile }) {
+    if (!profile.ordered) return [];
     const rank = new Map(profile.sections.map((section, index) => [section.id, index]));
     const seen = new Set<string>();
     const reports = [];

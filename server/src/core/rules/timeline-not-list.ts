@@ -23,7 +23,8 @@ export const timelineNotList: Rule = {
   fix: 'safe',
   tags: ['timeline', 'markdown'],
   check({ text, model, profile }) {
-    if (!profile.timelineAsList) return [];
+    // Events told in a document's prose without a timeline section are not a timeline to bullet.
+    if (!profile.timelineAsList || model.timelineInProse) return [];
     const plain = model.entries.filter((entry) => entry.form === 'line' || entry.form === 'prose' || entry.form === 'code');
     if (!plain.length) return [];
     const edits: TextEdit[] = [];

@@ -51,6 +51,8 @@ const DAY_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]{1,3}${MON
 const NUMERIC_DATE_RE = /(\d{1,2})([-/.\u2013])(\d{1,2})\2(\d{4})(?![0-9])/y;
 /** `06/May/2022`, `6-May-2022`. */
 const DAY_NAMED_MONTH_YEAR_RE = new RegExp(`(\\d{1,2})([-/])${MONTH}\\2(\\d{4})(?![0-9])`, 'iy');
+/** `15Sep94`, `03MAR2020`: the military style, day, month and year run together. */
+const COMPACT_DATE_RE = new RegExp(`(\\d{1,2})${MONTH.replace('\\.?', '')}(\\d{4}|\\d{2})(?![0-9A-Za-z])`, 'iy');
 /** `January 10`, `Sept. 27th` without a year: the month must be capitalised (`may 5` is prose). */
 const MONTH_DAY_RE = new RegExp(`${MONTH}[ \\t]{1,3}(\\d{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z%:.])`, 'iy');
 /** `25 November`, `3rd of June` without a year. */
@@ -178,6 +180,12 @@ function matchDateAt(text: string, p: number): DatePart | undefined {
     if (m) return { start: p, end: p + m[0].length, year: Number(m[4]), month: monthNumber(m[3]), day: Number(m[1]), iso: false };
     return undefined;
   }
+  const compact = isLetter(text.charCodeAt(p + digits)) ? execAt(COMPACT_DATE_RE, text, p) : null;
+  if (compact) {
+    // A two-digit year is of this century up to 69 (`15Sep94` is 1994).
+    const year = compact[3].length === 2 ? Number(compact[3]) + (Number(compact[3]) < 70 ? 2000 : 1900) : Number(compact[3]);
+    return { start: p, end: p + compact[0].length, year, month: monthNumber(compact[2]), day: Number(compact[1]), iso: false };
+  }
   if (next !== ' ' && next !== '\t' && !/[sndrt]/i.test(next ?? '')) return undefined;
   let m = execAt(DAY_MONTH_YEAR_RE, text, p);
   if (m) return { start: p, end: p + m[0].length, year: Number(m[3]), month: monthNumber(m[2]), day: Number(m[1]), iso: false };
@@ -235,8 +243,13 @@ function matchTime(text: string, pos: number): TimePart | undefined {
   };
 }
 
+/** Days per month and year, asked of luxon once each: building a DateTime per date found is costly. */
+const monthLengths = new Map<number, number>();
 function daysIn(year: number, month: number): number {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' }).daysInMonth ?? 31;
+  const key = year * 16 + month;
+  let days = monthLengths.get(key);
+  if (days === undefined) monthLengths.set(key, (days = DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' }).daysInMonth ?? 31));
+  return days;
 }
 
 function dateProblem(d: DatePart): string | undefined {
@@ -338,6 +351,8 @@ function parseAt(text: string, pos: number): ScannedTimestamp | undefined {
     }
     return endsCleanly(text, d.end) ? build(text, pos, d.end, d) : undefined;
   }
+  // Every clock starts with a digit.
+  if (!isDigit(text.charCodeAt(pos))) return undefined;
   const tz = matchTimeWithZone(text, pos, false);
   return tz && build(text, pos, tz.end, undefined, tz.t, tz.z);
 }
@@ -373,10 +388,19 @@ function startsCleanly(text: string, i: number): boolean {
   return true;
 }
 
+/**
+ * How far past a word's first letter its first digit can be for a timestamp to start there: a
+ * weekday (`Wednesday., ` 14) then a month name (`September. ` 13). Every form holds a digit.
+ */
+const MAX_LETTERS_BEFORE_DIGIT = 27;
+
 /** Every timestamp in `text`, left to right, not overlapping. */
 export function findTimestamps(text: string): ScannedTimestamp[] {
   const found: ScannedTimestamp[] = [];
   if (typeof text !== 'string') return found;
+  // Most prose lines hold no digit, so no timestamp: not worth trying one at every word.
+  let nextDigit = text.search(/\d/);
+  if (nextDigit < 0) return found;
   const urls = urlRanges(text);
   let u = 0;
   let i = 0;
@@ -392,7 +416,13 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
       i++;
       continue;
     }
-    if (startsCleanly(text, i)) {
+    if (nextDigit < i) {
+      nextDigit = i;
+      while (nextDigit < text.length && !isDigit(text.charCodeAt(nextDigit))) nextDigit++;
+      // No digit left: no timestamp left either.
+      if (nextDigit === text.length) break;
+    }
+    if ((digit || nextDigit - i <= MAX_LETTERS_BEFORE_DIGIT) && startsCleanly(text, i)) {
       const ts = parseAt(text, i);
       // A month and day alone (`May 10`) is too loose to count as a timestamp in running text.
       if (ts && ts.monthDay && !ts.time && !ts.error) {

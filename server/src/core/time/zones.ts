@@ -132,6 +132,8 @@ export interface ZoneMatch {
   zone?: string;
   /** Why the zone cannot be used (an offset out of range, a misspelt IANA name), as a phrase. */
   error?: string;
+  /** The zone is a misspelling of `zone` (`UC/Pacific` for `US/Pacific`), read as that zone. */
+  misspelt?: boolean;
 }
 
 export interface ZoneContext {
@@ -154,6 +156,24 @@ const Z_RE = /Z(?![A-Za-z0-9])/y;
 function offsetMinutes(sign: string, hours: string, minutes: string | undefined): number {
   const m = Number(hours) * H + Number(minutes ?? 0);
   return sign === '+' ? m : -m;
+}
+
+/** Areas of zone names, with the old `US/` links people still write (`US/Pacific`). */
+const AREAS_AND_LINKS = [...IANA_AREAS, 'US'];
+
+/** Whether two words differ by one letter replaced or two neighbours swapped. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
+
+/** The zone meant by `Area/City` whose area is one slip from a real one (`UC/Pacific`, `Amercia/Denver`). */
+function misspeltArea(area: string, city: string): string | undefined {
+  const meant = AREAS_AND_LINKS.filter((known) => oneSlipApart(known, area) && IANAZone.isValidZone(`${known}/${city}`));
+  return meant.length === 1 ? `${meant[0]}/${city}` : undefined;
 }
 
 /** A zone body (no parentheses) starting exactly at `pos`. */
@@ -189,7 +209,8 @@ function matchZoneBody(text: string, pos: number, ctx: ZoneContext): Omit<ZoneMa
     const end = pos + m[0].length;
     if (IANAZone.isValidZone(m[0])) return { end, zoneText: m[0], zone: m[0] };
     if (IANA_AREAS.has(m[1])) return { end, zoneText: m[0], error: `there is no time zone named ${m[0]}` };
-    return undefined;
+    const meant = misspeltArea(m[1], m[2]);
+    return meant ? { end, zoneText: m[0], zone: meant, misspelt: true } : undefined;
   }
   m = execAt(NAME_RE, text, pos);
   if (m) {
