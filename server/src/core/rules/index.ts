@@ -34,6 +34,19 @@ import { actionItemVague } from './action-item-vague';
 import { blameLanguage } from './blame-language';
 import { hindsightLanguage } from './hindsight-language';
 import { timelineCoverage } from './timeline-coverage';
+import { promptText } from './prompt-text';
+import { placeholderText } from './placeholder-text';
+import { labelSwallowed } from './label-swallowed';
+import { headingIsSentence } from './heading-is-sentence';
+import { brokenLink } from './broken-link';
+import { inlineCodeMultiline } from './inline-code-multiline';
+import { unclosedCodeFence } from './unclosed-code-fence';
+import { codeNotFenced } from './code-not-fenced';
+import { strayMarkup } from './stray-markup';
+import { emptyListItem } from './empty-list-item';
+import { listNotRendered } from './list-not-rendered';
+import { listNumberingBroken } from './list-numbering-broken';
+import { headingLevel } from './heading-level';
 
 export type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -72,6 +85,19 @@ export const RULES: Rule[] = [
   actionItemVague,
   blameLanguage,
   hindsightLanguage,
+  promptText,
+  placeholderText,
+  labelSwallowed,
+  headingIsSentence,
+  brokenLink,
+  inlineCodeMultiline,
+  unclosedCodeFence,
+  codeNotFenced,
+  strayMarkup,
+  emptyListItem,
+  listNotRendered,
+  listNumberingBroken,
+  headingLevel,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
