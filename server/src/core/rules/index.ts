@@ -6,6 +6,7 @@ import { sectionNotHeading } from './section-not-heading';
 import { sectionEmpty } from './section-empty';
 import { sectionOrder } from './section-order';
 import { fieldMissing } from './field-missing';
+import { impactUnquantified } from './impact-unquantified';
 import { durationTimezone } from './duration-timezone';
 import { durationRange } from './duration-range';
 import { durationMismatch } from './duration-mismatch';
@@ -40,6 +41,7 @@ export const RULES: Rule[] = [
   sectionEmpty,
   sectionOrder,
   fieldMissing,
+  impactUnquantified,
   durationTimezone,
   durationRange,
   durationMismatch,
