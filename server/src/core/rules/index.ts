@@ -28,6 +28,7 @@ import { indentedCodeBlock } from './indented-code-block';
 import { brokenImage } from './broken-image';
 import { actionItemIncomplete } from './action-item-incomplete';
 import { actionItemVague } from './action-item-vague';
+import { actionItemsNoPrevention } from './action-items-no-prevention';
 import { blameLanguage } from './blame-language';
 import { hindsightLanguage } from './hindsight-language';
 import { timelineCoverage } from './timeline-coverage';
@@ -64,6 +65,7 @@ export const RULES: Rule[] = [
   timelineCoverage,
   actionItemIncomplete,
   actionItemVague,
+  actionItemsNoPrevention,
   blameLanguage,
   hindsightLanguage,
 ];
