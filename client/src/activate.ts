@@ -23,7 +23,7 @@ import { PostmortemStatusBar } from './statusBar';
 import { DocumentStatuses } from './status';
 import { CONFIG_SECTION, Commands } from '../../common/protocol';
 import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
-import { checkWorkspace, MARKDOWN_GLOB } from './workspaceCheck';
+import { checkWorkspace, MARKDOWN_GLOB, watchedFileFilter } from './workspaceCheck';
 import { registerIncidentsView, type IncidentsViewApi } from './incidentsView';
 
 /** What `activate` returns: the extension's small public API (used by the extension-host tests). */
@@ -64,7 +64,9 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
     // `.postmortemrc.json` files: edits to them re-check open documents at once. Markdown files:
     // the workspace check's disk copies follow changes and deletions. Settings are pulled by the
     // server (workspace/configuration), which registers for their changes itself.
+    // Markdown files under files.exclude are left out, as the check leaves them out.
     synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json'), vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB)] },
+    middleware: { workspace: { didChangeWatchedFile: watchedFileFilter() } },
     // The rule pages ship inside the extension: diagnostics link to them there.
     initializationOptions: { ruleDocsBaseUri: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
     outputChannel: output,

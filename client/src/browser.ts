@@ -14,7 +14,12 @@ export function activate(context: vscode.ExtensionContext): Promise<PostmortemAp
   return activateWith(context, {
     // Any scheme: the web's workspaces are virtual file systems (vscode-vfs, vscode-test-web ...).
     documentSelector: [{ language: 'markdown' }],
-    create: (options) => new LanguageClient('postmortem', 'Postmortem', new Worker(workerUri.toString(true)), options),
+    // The server starts its lint workers from its own script (a blob worker cannot name it).
+    create: (options) =>
+      new LanguageClient('postmortem', 'Postmortem', new Worker(workerUri.toString(true)), {
+        ...options,
+        initializationOptions: { ...(options.initializationOptions as object), webWorkerScript: workerUri.toString(true) },
+      }),
   });
 }
 

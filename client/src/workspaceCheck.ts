@@ -2,8 +2,10 @@
 // files (vscode.workspace.findFiles, which honours files.exclude) and sends them to the server in
 // batches; the server reads them from disk, decides which are postmortems (postmortem.files,
 // .postmortemrc.json) and publishes their problems. Batches give progress and a place to cancel.
+// Watched Markdown files that appear or change later pass the same files.exclude test before the
+// server hears of them (watchedFileFilter).
 import * as vscode from 'vscode';
-import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
+import { FileChangeType, type BaseLanguageClient as LanguageClient, type FileEvent, type Middleware } from 'vscode-languageclient';
 import { Requests } from '../../common/protocol';
 
 /** Files per request: small enough for smooth progress and a prompt cancel. */
@@ -70,4 +72,59 @@ function report(result: WorkspaceCheckResult): void {
       ? `Postmortem: check cancelled after ${result.checked} of ${result.files} files (${done}).`
       : `Postmortem: checked ${done}; their problems are in the Problems panel.`,
   );
+}
+
+/** Glob characters a file name may hold, each matched literally inside a character class. */
+const literalGlob = (path: string) => path.replace(/[*?{},]/g, (character) => `[${character}]`);
+
+/**
+ * Which of these files the workspace check would list: asked of findFiles with the files' own
+ * paths (one search per folder), so files.exclude means exactly what it means for the check. A
+ * file outside every folder, or whose name cannot be written as a glob, is let through (the
+ * server decides on it as before).
+ */
+async function listedByCheck(uris: vscode.Uri[]): Promise<Set<string>> {
+  const listed = new Set<string>();
+  const byFolder = new Map<vscode.WorkspaceFolder, string[]>();
+  for (const uri of uris) {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relative = folder && vscode.workspace.asRelativePath(uri, false);
+    if (!folder || !relative || /[[\]]/.test(relative)) listed.add(uri.toString());
+    else byFolder.set(folder, [...(byFolder.get(folder) ?? []), literalGlob(relative)]);
+  }
+  for (const [folder, paths] of byFolder) {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `{${paths.join(',')}}`), undefined, paths.length);
+    for (const uri of found) listed.add(uri.toString());
+  }
+  return listed;
+}
+
+/**
+ * The language client's watched-file middleware: a Markdown file created or changed under
+ * files.exclude is not sent to the server (which would read and check it). Deletions always are:
+ * they only ever take problems away. Events keep their order; those that come while a search runs
+ * are decided together by the next one.
+ */
+export function watchedFileFilter(): NonNullable<Middleware['workspace']>['didChangeWatchedFile'] {
+  let pending: { event: FileEvent; send(): Promise<void>; done(): void; failed(error: unknown): void }[] = [];
+  let running = false;
+  const decide = async () => {
+    running = true;
+    while (pending.length) {
+      const batch = pending;
+      pending = [];
+      const asked = batch.filter(({ event }) => event.type !== FileChangeType.Deleted && /\.(md|markdown)$/i.test(event.uri));
+      const listed = await listedByCheck(asked.map(({ event }) => vscode.Uri.parse(event.uri))).catch(() => undefined);
+      for (const item of batch) {
+        if (!asked.includes(item) || !listed || listed.has(vscode.Uri.parse(item.event.uri).toString())) item.send().then(item.done, item.failed);
+        else item.done();
+      }
+    }
+    running = false;
+  };
+  return (event, next) =>
+    new Promise<void>((done, failed) => {
+      pending.push({ event, send: () => next(event), done, failed });
+      if (!running) void decide();
+    });
 }

@@ -7,6 +7,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
+import { readFile as readFileAsync, stat } from 'node:fs/promises';
 import { findConfig } from './core/config';
 import { startServer, type ServerHost } from './startServer';
 import { createLintPool, LINT_WORKER_ROLE, serveLint } from './lintPool';
@@ -65,18 +66,19 @@ function nodeHost(): ServerHost {
       }
     },
     forgetConfigs: () => texts.clear(),
-    readFile(uri) {
+    async readFile(uri) {
       const path = localPath(uri);
       if (path === undefined) return undefined;
       try {
-        const stats = statSync(path);
+        const stats = await stat(path);
         // A FIFO or a device would block; a huge file is not a postmortem anyone wrote by hand.
         if (!stats.isFile() || stats.size > MAX_WORKSPACE_FILE_BYTES) return undefined;
-        return readFileSync(path, 'utf8');
+        return await readFileAsync(path, 'utf8');
       } catch {
         return undefined;
       }
     },
+    lintConcurrency: LINT_WORKERS,
     lint: createLintPool({ script: __filename, size: LINT_WORKERS, deadlineMs: Number(process.env.POSTMORTEM_LINT_DEADLINE_MS) || LINT_DEADLINE_MS }).lint,
     // Shipped beside the bundle: dist/../docs/rules/.
     ruleDocsBaseUri: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).toString()}/`,

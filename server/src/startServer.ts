@@ -1,7 +1,7 @@
 // The router: an LSP connection's messages forwarded to the language service, and the service's
 // answers and publications sent back. Both hosts call it: server.ts (Node, IPC or stdio) and
 // worker.ts (a web worker). No postmortem decision is made here.
-import { DidChangeConfigurationNotification, ErrorCodes, FileChangeType, ResponseError, type Connection } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, ErrorCodes, FileChangeType, ResponseError, type Connection, type InitializeParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_SECTION, Notifications, Requests } from '../../common/protocol';
 import { createPostmortemService, type ServiceHost } from './service';
@@ -9,7 +9,10 @@ import { createDiagnosticsScheduler } from './features/diagnostics';
 import { createOpenDocuments } from './openDocuments';
 
 /** What a host brings: config files (or none), where rule pages are, how lints run, and (on Node) how workspace files are read. */
-export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile'>;
+export type ServerHost = Pick<ServiceHost, 'findConfig' | 'configExists' | 'forgetConfigs' | 'ruleDocsBaseUri' | 'lint' | 'readFile' | 'lintConcurrency'> & {
+  /** What the client said at initialize (the web worker learns its own script's URL from it). */
+  clientInitialized?(params: InitializeParams): void;
+};
 
 export function startServer(connection: Connection, serverHost: ServerHost): void {
   let canPullConfiguration = false;
@@ -58,6 +61,7 @@ export function startServer(connection: Connection, serverHost: ServerHost): voi
 
   connection.onInitialize((params) => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    serverHost.clientInitialized?.(params);
     return service.initialize(params);
   });
   connection.onInitialized(() => {

@@ -1,6 +1,7 @@
 // The workspace check and the Incidents view's data in a real VS Code: a postmortem written to disk
 // and never opened gets its problems from "Check All Postmortems in the Workspace", a file under a
-// files.exclude folder gets none, a change on disk updates them, deleting the file removes them.
+// files.exclude folder gets none (nor does one that appears there later), a change on disk updates
+// them, deleting the file removes them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../common/protocol';
@@ -9,6 +10,8 @@ import { activateExtension, closeAllEditors, codeOf, fixtureUri, hasCodes, openF
 
 const NEVER_OPENED = 'incidents/never-opened-postmortem.md';
 const EXCLUDED = 'excluded/excluded-postmortem.md';
+const EXCLUDED_LATER = 'excluded/later-postmortem.md';
+const APPEARED_LATER = 'incidents/later-postmortem.md';
 
 /** Written by the test: one heading-space error (`##Timeline`), a 2 h window, detected after 10 min. */
 const TEXT = `# Postmortem: queue workers stalled
@@ -49,7 +52,8 @@ describe('workspace check and Incidents view', () => {
 
   after(async () => {
     await vscode.workspace.getConfiguration('files').update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
-    for (const path of [NEVER_OPENED, EXCLUDED]) await vscode.workspace.fs.delete(fixtureUri(path)).then(undefined, () => undefined);
+    for (const path of [NEVER_OPENED, EXCLUDED, EXCLUDED_LATER, APPEARED_LATER])
+      await vscode.workspace.fs.delete(fixtureUri(path)).then(undefined, () => undefined);
   });
 
   it('publishes the problems of a postmortem never opened, and none under files.exclude', async () => {
@@ -63,6 +67,16 @@ describe('workspace check and Incidents view', () => {
     assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString()), 'the file was never opened');
     // The check's answer follows its publications on the same connection: by now they have arrived.
     assert.deepEqual(postmortemDiagnostics(fixtureUri(EXCLUDED)), [], 'a file under files.exclude is not checked');
+  });
+
+  it('leaves a postmortem that appears under files.exclude after the check unchecked, and checks one that appears elsewhere', async () => {
+    await write(EXCLUDED_LATER, TEXT);
+    await write(APPEARED_LATER, TEXT);
+    await waitForDiagnostics(fixtureUri(APPEARED_LATER), hasCodes('heading-space'), 'heading-space on the file that appeared after the check');
+    // The server handles watched changes and checks in the order they came: once this check is
+    // answered, whatever it heard about the excluded file has been published.
+    await vscode.commands.executeCommand(Commands.checkWorkspace);
+    assert.deepEqual(postmortemDiagnostics(fixtureUri(EXCLUDED_LATER)), [], 'a file that appears under files.exclude is not checked');
   });
 
   it('gives the Incidents view the file\u2019s date, severity, lengths and problems, sorted by the chosen key', async () => {

@@ -4,7 +4,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPostmortemService, type PostmortemService } from '../../server/src/service';
 import { analyse, type Analysis } from '../../server/src/analysis';
-import { lintInProcess } from '../../server/src/lintRunner';
+import { lintInProcess, type LintRunner } from '../../server/src/lintRunner';
 import { parseConfigFile } from '../../server/src/core/config';
 import { normaliseSettings } from '../../server/src/core/settings';
 import { ruleDocs } from '../../server/src/features/convert';
@@ -26,7 +26,9 @@ export interface InProcess {
   open: Map<string, TextDocument>;
 }
 
-export function inProcessService(options: { settings?: unknown; snippetSupport?: boolean; workspaceFolder?: string; fileSystem?: boolean } = {}): InProcess {
+export function inProcessService(
+  options: { settings?: unknown; snippetSupport?: boolean; workspaceFolder?: string; fileSystem?: boolean; lint?: LintRunner; lintConcurrency?: number } = {},
+): InProcess {
   const state: InProcess = {
     service: undefined!,
     published: [],
@@ -51,6 +53,8 @@ export function inProcessService(options: { settings?: unknown; snippetSupport?:
     logError: (message) => state.errors.push(message),
     ruleDocsBaseUri: DOCS_BASE,
     readFile: options.fileSystem ? (uri) => state.files.get(uri) : undefined,
+    lint: options.lint,
+    lintConcurrency: options.lintConcurrency,
     openDocument: (uri) => state.open.get(uri),
     openDocuments: () => [...state.open.values()],
   });

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
   require('./activation.test');
   require('./diagnostics.test');
   require('./quickfix.test');
+  require('./deadline.test');
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {

@@ -7,6 +7,7 @@ import { parse } from './parse';
 import type { PhaseWords } from './phases';
 import { RULES } from './rules';
 import { resolveWordLists, type WordListConfig } from './wordLists';
+import { findTimestamps, type ScannedTimestamp } from './time';
 
 export interface LintOptions {
   profile: Profile;
@@ -30,11 +31,18 @@ export interface LintResult {
 export function lint(text: string, options: LintOptions = defaultLintOptions()): LintResult {
   const { model, root } = parse(text, options.profile, options.phaseWords);
   const words = resolveWordLists(options.words);
+  const stamps = new Map<string, ScannedTimestamp[]>();
+  const timestamps = (piece: string) => {
+    let found = stamps.get(piece);
+    if (!found) stamps.set(piece, (found = findTimestamps(piece)));
+    return found;
+  };
+  const context = { text, model, profile: options.profile, root, words, timestamps };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = options.rules[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
-    for (const report of rule.check({ text, model, profile: options.profile, root, words })) {
+    for (const report of rule.check(context)) {
       findings.push({ ruleId: rule.id, severity: level, message: report.message, span: report.span, fixes: report.fixes ?? [] });
     }
   }

@@ -28,10 +28,9 @@ export function visibleText(node: Nodes): { text: string; offsets: number[] } {
       const end = current.position?.end.offset ?? start;
       // Inline code is not prose: kept as blanks so words on either side stay apart.
       const value = current.type === 'text' ? current.value : ' '.repeat(Math.max(1, current.value.length));
-      for (let i = 0; i < value.length; i++) {
-        text += value[i];
-        offsets.push(Math.min(start + i, Math.max(start, end - 1)));
-      }
+      text += value;
+      const last = Math.max(start, end - 1);
+      for (let i = 0; i < value.length; i++) offsets.push(Math.min(start + i, last));
       continue;
     }
     if (current.type === 'break') {
@@ -44,8 +43,17 @@ export function visibleText(node: Nodes): { text: string; offsets: number[] } {
   return { text, offsets };
 }
 
+/** The blocks of each tree, read once: the wording rules and the timeline's story share them. */
+const blocksOfTree = new WeakMap<Root, readonly ProseBlock[]>();
+
 /** Every prose block in document order. Code, HTML and front matter hold none. */
-export function proseBlocks(root: Root): ProseBlock[] {
+export function proseBlocks(root: Root): readonly ProseBlock[] {
+  let blocks = blocksOfTree.get(root);
+  if (!blocks) blocksOfTree.set(root, (blocks = readProseBlocks(root)));
+  return blocks;
+}
+
+function readProseBlocks(root: Root): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   // An explicit stack: deeply nested quotes and lists must not overflow the call stack.
   const stack: { node: Nodes; inList: boolean }[] = [{ node: root, inList: false }];

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import type { Phase, PostmortemModel } from './model';
 import { proseBlocks, sectionFinder, sentencesOf } from './prose';
-import { findPhrases, type WordLists } from './wordLists';
+import { findPhrases, hasPhrase, type WordLists } from './wordLists';
 
 export const STORY_PARTS = ['detected', 'actions', 'misleading', 'escalated', 'resolved'] as const;
 export type StoryPart = (typeof STORY_PARTS)[number];
@@ -46,9 +46,13 @@ export function storyTold(model: PostmortemModel, root: Root, words: WordLists):
   };
   let read = 0;
   for (const block of proseBlocks(root)) {
+    // A block outside every timeline's body has no sentence in the timeline.
+    if (!timelines.some((timeline) => block.span.start < timeline.bodySpan.end && timeline.bodySpan.start < block.span.end)) continue;
     // A timeline written as plain lines under a label line shares the label's paragraph: read
     // only what lies in the section's body.
     const lines = block.text.split('\n');
+    // The parts whose words the block holds at all: only those are looked for sentence by sentence.
+    let blockParts: (typeof WORDED_PARTS)[number][] | undefined;
     let at = 0;
     for (const line of lines) {
       const lineStart = at;
@@ -57,7 +61,8 @@ export function storyTold(model: PostmortemModel, root: Root, words: WordLists):
         if (!inTimeline(block.offsets[lineStart + start] ?? block.span.start)) continue;
         const sentence = line.slice(start, end);
         read++;
-        const parts = WORDED_PARTS.filter((part) => findPhrases(sentence, words[part]).length);
+        blockParts ??= WORDED_PARTS.filter((part) => hasPhrase(block.text, words[part]));
+        const parts = blockParts.filter((part) => findPhrases(sentence, words[part]).length);
         for (const part of parts) told.add(part);
         // What was tried, what misled and who was called are all actions taken.
         if (!parts.includes('detected') && !parts.includes('resolved') && sentence.trim().split(/\s+/).length >= 3) steps++;

@@ -300,3 +300,17 @@ export function findPhrases(text: string, list: readonly string[]): { offset: nu
   }
   return found;
 }
+
+/**
+ * Whether a list matches anywhere in a text. A phrase found in a sentence of the text is found in
+ * the text too (sentences end at punctuation before a blank, which keeps the whole-word test the
+ * same), so a block with no match needs no sentence-by-sentence search.
+ */
+export function hasPhrase(text: string, list: readonly string[]): boolean {
+  const pattern = listMatcher(list);
+  if (!pattern) return false;
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+}

@@ -3,6 +3,7 @@
 // back when a file is deleted or stops being a postmortem, and the open text winning.
 import assert from 'node:assert/strict';
 import { doc, inProcessService, type InProcess } from '../../support/service';
+import { lintInProcess, type LintRunner } from '../../../server/src/lintRunner';
 
 const ROOT = 'file:///work';
 const PAYMENTS = `${ROOT}/incidents/payments-postmortem.md`;
@@ -115,6 +116,52 @@ describe('workspace check (service)', () => {
     const result = await state.service.checkFiles([PAYMENTS, NOTES], token);
     assert.equal(result.checked, 1);
     assert.equal(lastPublished(state, NOTES), undefined);
+  });
+
+  it('lints disk files on the host\u2019s runner, as many at once as it allows and no more, and still reports each', async () => {
+    let running = 0;
+    let most = 0;
+    const lint: LintRunner = async (text, options) => {
+      running++;
+      most = Math.max(most, running);
+      // Held until the next turn, so that lints the check starts together overlap.
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      return lintInProcess(text, options);
+    };
+    const state = inProcessService({ workspaceFolder: ROOT, fileSystem: true, lint, lintConcurrency: 3 });
+    const uris = Array.from({ length: 8 }, (_, i) => `${ROOT}/incidents/p${i}-postmortem.md`);
+    for (const uri of uris) state.files.set(uri, POSTMORTEM);
+    const result = await state.service.checkFiles(uris);
+    assert.equal(most, 3);
+    assert.deepEqual([result.checked, result.postmortems], [8, 8]);
+    for (const uri of uris)
+      assert.ok(
+        lastPublished(state, uri)?.diagnostics.some((d) => d.code === 'heading-space'),
+        uri,
+      );
+  });
+
+  it('takes a file deleted during a check out for good: the check under way does not publish it again', async () => {
+    let release!: () => void;
+    let started!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lintStarted = new Promise<void>((resolve) => (started = resolve));
+    const lint: LintRunner = async (text, options) => {
+      started();
+      await held;
+      return lintInProcess(text, options);
+    };
+    const state = inProcessService({ workspaceFolder: ROOT, fileSystem: true, lint });
+    state.files.set(PAYMENTS, POSTMORTEM);
+    const checking = state.service.checkFiles([PAYMENTS]);
+    await lintStarted;
+    state.files.delete(PAYMENTS);
+    const deleting = state.service.markdownFilesChanged([{ uri: PAYMENTS, deleted: true }]);
+    release();
+    await Promise.all([checking, deleting]);
+    assert.deepEqual(lastPublished(state, PAYMENTS)?.diagnostics, []);
+    assert.deepEqual(await state.service.incidents(), []);
   });
 
   it('reports files it cannot read, and says so when the host reads no files (the web worker)', async () => {

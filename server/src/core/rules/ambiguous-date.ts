@@ -1,7 +1,6 @@
 // A numeric date whose day and month could be either way round (`03/04/2024`: 3 April or March 4),
 // in a document that nowhere settles the order with a date like 25/12/2024. Reported once, where
 // it is first written.
-import { findTimestamps } from '../time';
 import type { Rule } from './rule';
 
 /** A numeric date whose first or second number is over 12: it shows which order the author uses. */
@@ -19,7 +18,7 @@ export const ambiguousDate: Rule = {
   id: 'ambiguous-date',
   description: 'A date like 03/04/2024 that reads as two different days, depending on the reader.',
   defaultSeverity: 'info',
-  check({ text }) {
+  check({ text, timestamps }) {
     const head = text.slice(0, 200_000);
     let offset = 0;
     let fenced = false;
@@ -28,7 +27,7 @@ export const ambiguousDate: Rule = {
       offset += line.length + 1;
       if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
       if (fenced || line.length > 4000) continue;
-      const stamp = findTimestamps(line).find((found) => found.ambiguousDate && !found.error);
+      const stamp = timestamps(line).find((found) => found.ambiguousDate && !found.error);
       if (!stamp || !stamp.dateAt) continue;
       if (settled(head)) return [];
       const written = stamp.raw.slice(stamp.dateAt.offset, stamp.dateAt.offset + stamp.dateAt.length);

@@ -5,7 +5,7 @@
 // word, so they are never reported. One finding per paragraph, list item or table cell.
 import type { Rule, RuleReport } from './rule';
 import { incidentSectionFinder, proseBlocks, sentencesOf, sourceSpan } from '../prose';
-import { findPhrases } from '../wordLists';
+import { findPhrases, hasPhrase } from '../wordLists';
 
 const REWRITE = 'Describe what the system allowed instead: what made this easy to do? What would have caught it?';
 /** Words that, in the sentence of "human error", make it the cause. */
@@ -30,6 +30,8 @@ export const blameLanguage: Rule = {
     for (const block of proseBlocks(root)) {
       const section = sectionAt(block.span.start)?.canonical;
       if (hasKnownSections && !section) continue;
+      // Each report needs a blame word, "human error" or animated words somewhere in the block.
+      if (!hasPhrase(block.text, words.blame) && !hasPhrase(block.text, words.humanError) && !hasPhrase(block.text, words.animated)) continue;
       let report: RuleReport | undefined;
       for (const [start, end] of sentencesOf(block.text)) {
         const sentence = block.text.slice(start, end);

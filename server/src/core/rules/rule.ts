@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { Fix, PostmortemModel, Severity, Span } from '../model';
 import type { Profile } from '../profiles/profile';
 import type { WordLists } from '../wordLists';
+import type { ScannedTimestamp } from '../time';
 
 export interface RuleContext {
   text: string;
@@ -11,6 +12,11 @@ export interface RuleContext {
   root: Root;
   /** The word lists of the wording rules, with the config's additions and silenced phrases. */
   words: WordLists;
+  /**
+   * `findTimestamps` of a piece of the text, read once per lint for each distinct piece: several
+   * rules scan the same lines. The stamps are shared, so read them, never change them.
+   */
+  timestamps(text: string): readonly ScannedTimestamp[];
 }
 
 /** What a rule reports; the registry adds the rule id and the configured severity. */

@@ -1,7 +1,6 @@
 // A timeline whose items mostly carry no time: the ALX project asks for a time on each step
 // (detection, actions, escalation, resolution). Reported when fewer than two steps, or fewer than
 // half of them, are timed.
-import { findTimestamps } from '../time';
 import type { Rule } from './rule';
 
 /** The steps a reviewer expects a time on first: what was done, escalated, resolved. */
@@ -16,7 +15,7 @@ export const timelineWithoutTimes: Rule = {
   id: 'timeline-without-times',
   description: 'A timeline whose steps mostly carry no time (fewer than two, or fewer than half, timed).',
   defaultSeverity: 'warning',
-  check({ text, model, profile }) {
+  check({ text, model, profile, timestamps }) {
     if (profile.id !== 'alx') return [];
     const timeline = model.sections.find((section) => section.canonical === 'timeline');
     if (!timeline) return [];
@@ -36,7 +35,7 @@ export const timelineWithoutTimes: Rule = {
       // Emphasis around the time (`_5:30 PM_ –`, `**10:00**`) is blanked, so the time reads as written.
       const head = line.slice(0, 2000).replace(/[*_~`]/g, ' ');
       // A malformed time (`5:PM`) is still a time the author gave: malformed-time's business, not this rule's.
-      const timed = MALFORMED_TIME.test(head) || findTimestamps(head).some((stamp) => stamp.time || stamp.error);
+      const timed = MALFORMED_TIME.test(head) || timestamps(head).some((stamp) => stamp.time || stamp.error);
       const step = { ...span, timed, text: line };
       if (step.timed) timedLines++;
       if (/^\s{0,3}#/.test(line)) {

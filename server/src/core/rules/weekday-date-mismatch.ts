@@ -1,7 +1,6 @@
 // A weekday written with a date it does not fall on: "Sunday, 2023-10-14" (a Saturday). One of the
 // two is wrong, and a reader cannot tell which.
 import { DateTime } from 'luxon';
-import { findTimestamps } from '../time';
 import type { Rule, RuleReport } from './rule';
 
 const NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -10,7 +9,7 @@ export const weekdayDateMismatch: Rule = {
   id: 'weekday-date-mismatch',
   description: 'A weekday written with a date that falls on another day.',
   defaultSeverity: 'warning',
-  check({ text }) {
+  check({ text, timestamps }) {
     const reports: RuleReport[] = [];
     let offset = 0;
     // Line by line, code fences skipped: a log line's weekday is not the author's.
@@ -20,7 +19,7 @@ export const weekdayDateMismatch: Rule = {
       offset += line.length + 1;
       if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
       if (fenced || line.length > 4000) continue;
-      for (const stamp of findTimestamps(line)) {
+      for (const stamp of timestamps(line)) {
         if (!stamp.weekday || !stamp.date || stamp.error) continue;
         const actual = DateTime.fromObject(stamp.date, { zone: 'UTC' }).weekday;
         if (actual === stamp.weekday) continue;

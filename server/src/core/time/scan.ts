@@ -243,8 +243,13 @@ function matchTime(text: string, pos: number): TimePart | undefined {
   };
 }
 
+/** Days per month and year, asked of luxon once each: building a DateTime per date found is costly. */
+const monthLengths = new Map<number, number>();
 function daysIn(year: number, month: number): number {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' }).daysInMonth ?? 31;
+  const key = year * 16 + month;
+  let days = monthLengths.get(key);
+  if (days === undefined) monthLengths.set(key, (days = DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' }).daysInMonth ?? 31));
+  return days;
 }
 
 function dateProblem(d: DatePart): string | undefined {
@@ -346,6 +351,8 @@ function parseAt(text: string, pos: number): ScannedTimestamp | undefined {
     }
     return endsCleanly(text, d.end) ? build(text, pos, d.end, d) : undefined;
   }
+  // Every clock starts with a digit.
+  if (!isDigit(text.charCodeAt(pos))) return undefined;
   const tz = matchTimeWithZone(text, pos, false);
   return tz && build(text, pos, tz.end, undefined, tz.t, tz.z);
 }
@@ -381,10 +388,19 @@ function startsCleanly(text: string, i: number): boolean {
   return true;
 }
 
+/**
+ * How far past a word's first letter its first digit can be for a timestamp to start there: a
+ * weekday (`Wednesday., ` 14) then a month name (`September. ` 13). Every form holds a digit.
+ */
+const MAX_LETTERS_BEFORE_DIGIT = 27;
+
 /** Every timestamp in `text`, left to right, not overlapping. */
 export function findTimestamps(text: string): ScannedTimestamp[] {
   const found: ScannedTimestamp[] = [];
   if (typeof text !== 'string') return found;
+  // Most prose lines hold no digit, so no timestamp: not worth trying one at every word.
+  let nextDigit = text.search(/\d/);
+  if (nextDigit < 0) return found;
   const urls = urlRanges(text);
   let u = 0;
   let i = 0;
@@ -400,7 +416,13 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
       i++;
       continue;
     }
-    if (startsCleanly(text, i)) {
+    if (nextDigit < i) {
+      nextDigit = i;
+      while (nextDigit < text.length && !isDigit(text.charCodeAt(nextDigit))) nextDigit++;
+      // No digit left: no timestamp left either.
+      if (nextDigit === text.length) break;
+    }
+    if ((digit || nextDigit - i <= MAX_LETTERS_BEFORE_DIGIT) && startsCleanly(text, i)) {
       const ts = parseAt(text, i);
       // A month and day alone (`May 10`) is too loose to count as a timestamp in running text.
       if (ts && ts.monthDay && !ts.time && !ts.error) {
