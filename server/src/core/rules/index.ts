@@ -6,6 +6,7 @@ import { sectionNotHeading } from './section-not-heading';
 import { sectionEmpty } from './section-empty';
 import { sectionOrder } from './section-order';
 import { fieldMissing } from './field-missing';
+import { impactUnquantified } from './impact-unquantified';
 import { durationTimezone } from './duration-timezone';
 import { durationRange } from './duration-range';
 import { durationMismatch } from './duration-mismatch';
@@ -31,6 +32,7 @@ import { indentedCodeBlock } from './indented-code-block';
 import { brokenImage } from './broken-image';
 import { actionItemIncomplete } from './action-item-incomplete';
 import { actionItemVague } from './action-item-vague';
+import { actionItemsNoPrevention } from './action-items-no-prevention';
 import { blameLanguage } from './blame-language';
 import { hindsightLanguage } from './hindsight-language';
 import { timelineCoverage } from './timeline-coverage';
@@ -57,6 +59,7 @@ export const RULES: Rule[] = [
   sectionEmpty,
   sectionOrder,
   fieldMissing,
+  impactUnquantified,
   durationTimezone,
   durationRange,
   durationMismatch,
@@ -83,6 +86,7 @@ export const RULES: Rule[] = [
   timelineCoverage,
   actionItemIncomplete,
   actionItemVague,
+  actionItemsNoPrevention,
   blameLanguage,
   hindsightLanguage,
   promptText,
