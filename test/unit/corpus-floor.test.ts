@@ -13,8 +13,8 @@ import type { Timestamp } from '../../server/src/core/model';
 import { requireCorpus } from '../support/corpus';
 
 /** A little under what the parser reaches (95.2 % read, 93.2 % read right on 91 documents). */
-const READ_FLOOR = 0.94;
-const READ_RIGHT_FLOOR = 0.92;
+const READ_FLOOR = 0.96;
+const READ_RIGHT_FLOOR = 0.96;
 
 interface TruthEntry {
   line: number;

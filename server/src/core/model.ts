@@ -113,6 +113,8 @@ export interface Timestamp {
   monthDay?: { month: number; day: number };
   /** A numeric date whose day and month could be either way round (`03/04/2024`). */
   ambiguousDate?: boolean;
+  /** `07:7:47`: the other reading of a clock with a stray digit (07:47), for the timeline to choose by its neighbours. */
+  slipTime?: ClockTime;
 }
 
 export interface IncidentWindow {

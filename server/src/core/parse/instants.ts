@@ -15,6 +15,7 @@ export function toTimestamp(scanned: ScannedTimestamp, base: number): Timestamp 
     error: scanned.error,
     ...(scanned.monthDay && { monthDay: scanned.monthDay }),
     ...(scanned.ambiguousDate && { ambiguousDate: true }),
+    ...(scanned.slipTime && { slipTime: scanned.slipTime }),
   };
 }
 

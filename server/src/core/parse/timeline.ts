@@ -212,6 +212,7 @@ export function readEntries(
     const nextDay = !timestamp.date && previous?.instant && NEXT_DAY.test(rest) ? civilDateOf(previous.instant) : undefined;
     if (nextDay && !previous!.dateAssumed) currentDate = addDays(nextDay, 1);
     resolve(timestamp, timestamp.date ?? currentDate, defaultZone);
+    if (timestamp.slipTime) chooseByNeighbour(timestamp, previous, timestamp.date ?? currentDate, defaultZone);
     let rolledOver = false;
     if (!timestamp.date && previous?.epochMs !== undefined && timestamp.epochMs !== undefined && timestamp.epochMs < previous.epochMs) {
       const later = nextDayOf(timestamp, defaultZone);
@@ -236,6 +237,18 @@ export function readEntries(
     });
   }
   return entries;
+}
+
+/**
+ * `07:7:47` after 07:46: the reading as 07:47 when the literal one (07:07:47) would go back in time
+ * and that one does not; the literal reading otherwise.
+ */
+function chooseByNeighbour(timestamp: Timestamp, previous: Timestamp | undefined, date: CivilDate | undefined, zone: string | undefined): void {
+  if (previous?.epochMs === undefined || timestamp.epochMs === undefined || timestamp.epochMs >= previous.epochMs) return;
+  const literal = { time: timestamp.time, instant: timestamp.instant, epochMs: timestamp.epochMs };
+  timestamp.time = timestamp.slipTime;
+  resolve(timestamp, date, zone);
+  if (timestamp.epochMs === undefined || timestamp.epochMs < previous.epochMs) Object.assign(timestamp, literal);
 }
 
 /** The zone more than half of the zoned entries carry, when most entries carry one. */

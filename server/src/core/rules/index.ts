@@ -6,12 +6,17 @@ import { sectionNotHeading } from './section-not-heading';
 import { sectionEmpty } from './section-empty';
 import { sectionOrder } from './section-order';
 import { fieldMissing } from './field-missing';
+import { impactUnquantified } from './impact-unquantified';
 import { durationTimezone } from './duration-timezone';
 import { durationRange } from './duration-range';
 import { durationMismatch } from './duration-mismatch';
 import { timestampInvalid } from './timestamp-invalid';
 import { timestampOrder } from './timestamp-order';
 import { timestampOutsideWindow } from './timestamp-outside-window';
+import { timelineContradictsWindow } from './timeline-contradicts-window';
+import { dateNoYear } from './date-no-year';
+import { timeMalformed } from './time-malformed';
+import { zoneTypo } from './zone-typo';
 import { timestampFormatMixed } from './timestamp-format-mixed';
 import { timelineNotList } from './timeline-not-list';
 import { timelineWithoutTimes } from './timeline-without-times';
@@ -27,6 +32,7 @@ import { indentedCodeBlock } from './indented-code-block';
 import { brokenImage } from './broken-image';
 import { actionItemIncomplete } from './action-item-incomplete';
 import { actionItemVague } from './action-item-vague';
+import { actionItemsNoPrevention } from './action-items-no-prevention';
 import { blameLanguage } from './blame-language';
 import { hindsightLanguage } from './hindsight-language';
 import { timelineCoverage } from './timeline-coverage';
@@ -53,12 +59,17 @@ export const RULES: Rule[] = [
   sectionEmpty,
   sectionOrder,
   fieldMissing,
+  impactUnquantified,
   durationTimezone,
   durationRange,
   durationMismatch,
   timestampInvalid,
   timestampOrder,
   timestampOutsideWindow,
+  timelineContradictsWindow,
+  dateNoYear,
+  timeMalformed,
+  zoneTypo,
   timestampFormatMixed,
   timelineNotList,
   timelineWithoutTimes,
@@ -75,6 +86,7 @@ export const RULES: Rule[] = [
   timelineCoverage,
   actionItemIncomplete,
   actionItemVague,
+  actionItemsNoPrevention,
   blameLanguage,
   hindsightLanguage,
   promptText,

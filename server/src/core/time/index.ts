@@ -12,7 +12,7 @@ export type { ScannedTimestamp, RawPart } from './scan';
 export { scanLeadingTimestamp, findTimestamps, MONTH_NAMES } from './scan';
 export type { WallInstant } from './wall';
 export { toDateTime, resolveWallTime, nextDayWallTime, addDays, civilDateOf, formatCivilDate, PLACEHOLDER_DATE } from './wall';
-export { resolveZone, findZoneDeclaration, fixedZone, matchZoneAt, ZONE_ABBREVIATIONS } from './zones';
+export { resolveZone, findZoneDeclaration, fixedZone, matchZoneAt, oneSlipApart, ZONE_ABBREVIATIONS } from './zones';
 export type { ZoneMatch, ZoneContext } from './zones';
 export type { WindowText } from './window';
 export { parseWindowText, findProseWindow } from './window';

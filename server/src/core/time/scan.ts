@@ -28,6 +28,8 @@ export interface ScannedTimestamp {
   ambiguousDate?: boolean;
   /** The weekday written before the date (`Friday, March 2nd, 2019`), 1 = Monday ... 7 = Sunday. */
   weekday?: number;
+  /** `07:7:47`, read as 07:07:47: the reading as 07:47 (a digit typed twice), when that is a time. */
+  slipTime?: ClockTime;
 }
 
 /** A part of a timestamp's `raw`: offset from the start of `raw`, and length. */
@@ -65,6 +67,8 @@ const MILITARY_RE = /([01]\d|2[0-3])([0-5]\d)[ \t]?(?:hrs|hr|h)(?![A-Za-z0-9])/i
 const SPACED_CLOCK_RE = /(\d{1,2}):[ \t](\d{2})(?=[ \t]{0,2}[AaPp]\.?[Mm](?![A-Za-z]))/y;
 /** `09:00`, `9:00:13`, `09:00:13.250`. Minutes and seconds need two digits (`1:2` is not a time). */
 const CLOCK_RE = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?/y;
+/** `07:7:47`: a one-digit middle between the hour and two more digits, a slip of the keyboard. */
+const SLIPPED_CLOCK_RE = /(\d{1,2}):(\d):(\d{2})(?![0-9])/y;
 /** `9` before a required AM/PM (`9 AM`). */
 const HOUR_RE = /(\d{1,2})/y;
 /** `AM`, `pm`, `a.m.`, with up to two blanks before it. A final dot only belongs to the dotted form (`9 AM.` ends a sentence). */
@@ -205,12 +209,19 @@ interface TimePart {
   /** The hour digits as written, and the AM/PM as written (for the `did you mean` hint). */
   hourText: string;
   meridiem?: 'a' | 'p';
+  /** Written with a one-digit middle (`07:7:47`). */
+  slipped?: boolean;
 }
 
 function matchTime(text: string, pos: number): TimePart | undefined {
   const military = execAt(MILITARY_RE, text, pos);
   if (military) {
     return { start: pos, end: pos + military[0].length, hour: Number(military[1]), minute: Number(military[2]), second: 0, hourText: military[1] };
+  }
+  const slipped = execAt(SLIPPED_CLOCK_RE, text, pos);
+  if (slipped) {
+    const slipEnd = pos + slipped[0].length;
+    return { start: pos, end: slipEnd, hour: Number(slipped[1]), minute: Number(slipped[2]), second: Number(slipped[3]), hourText: slipped[1], slipped: true };
   }
   const clock = execAt(CLOCK_RE, text, pos) ?? execAt(SPACED_CLOCK_RE, text, pos);
   let end: number;
@@ -314,7 +325,14 @@ function build(text: string, start: number, end: number, d?: DatePart, t?: TimeP
     else ts.monthDay = { month: d.month, day: d.day };
     if (d.weekday) ts.weekday = d.weekday;
   }
-  if (t) {
+  if (t?.slipped) {
+    // Either a missing zero (07:07:47) or a digit typed twice (07:47): the timeline decides by the neighbours.
+    problems.push('the minutes must have two digits');
+    if (t.hour <= 23) {
+      ts.time = { hour: t.hour, minute: t.minute, second: t.second <= 59 ? t.second : 0, clock: '24h' };
+      if (t.second <= 59) ts.slipTime = { hour: t.hour, minute: t.second, second: 0, clock: '24h' };
+    }
+  } else if (t) {
     const problem = timeProblem(text, t);
     if (problem) problems.push(problem);
     else ts.time = { hour: toHour24(t), minute: t.minute, second: t.second, clock: t.meridiem ? '12h' : '24h' };
@@ -394,6 +412,23 @@ function startsCleanly(text: string, i: number): boolean {
  */
 const MAX_LETTERS_BEFORE_DIGIT = 27;
 
+/** Whether a letter can start a month's or a weekday's name (a, d, f, j, m, n, o, s, t, w; any case): no other word starts a timestamp. */
+function startsName(code: number): boolean {
+  const lower = code | 32;
+  return (
+    lower === 97 ||
+    lower === 100 ||
+    lower === 102 ||
+    lower === 106 ||
+    lower === 109 ||
+    lower === 110 ||
+    lower === 111 ||
+    lower === 115 ||
+    lower === 116 ||
+    lower === 119
+  );
+}
+
 /** Every timestamp in `text`, left to right, not overlapping. */
 export function findTimestamps(text: string): ScannedTimestamp[] {
   const found: ScannedTimestamp[] = [];
@@ -422,7 +457,7 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
       // No digit left: no timestamp left either.
       if (nextDigit === text.length) break;
     }
-    if ((digit || nextDigit - i <= MAX_LETTERS_BEFORE_DIGIT) && startsCleanly(text, i)) {
+    if ((digit || (nextDigit - i <= MAX_LETTERS_BEFORE_DIGIT && startsName(code))) && startsCleanly(text, i)) {
       const ts = parseAt(text, i);
       // A month and day alone (`May 10`) is too loose to count as a timestamp in running text.
       if (ts && ts.monthDay && !ts.time && !ts.error) {

@@ -162,7 +162,7 @@ function offsetMinutes(sign: string, hours: string, minutes: string | undefined)
 const AREAS_AND_LINKS = [...IANA_AREAS, 'US'];
 
 /** Whether two words differ by one letter replaced or two neighbours swapped. */
-function oneSlipApart(a: string, b: string): boolean {
+export function oneSlipApart(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   const diff: number[] = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
