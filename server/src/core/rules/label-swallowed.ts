@@ -51,7 +51,7 @@ export const labelSwallowed: Rule = {
         // Where the label starts: after the sentence end or blanks the match begins with.
         const at = line.start + colon + 1 + match.index! + match[0].indexOf(match[1] + match[2]);
         reports.push({
-          message: `"${match[2]}:" runs on in the same line as "${line.text.slice(0, colon).replace(/[*_]/g, '').trim()}:": start it on a line of its own.`,
+          message: `"${match[2]}:" is on the same line as "${line.text.slice(0, colon).replace(/[*_]/g, '').trim()}:": start it on a line of its own.`,
           span,
           fixes: [{ title: `Start "${match[2]}:" on a new line`, edits: [{ span: { start: at, end: at }, newText: eol + eol }], safe: true }],
         });
