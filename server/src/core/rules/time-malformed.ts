@@ -5,6 +5,7 @@
 import type { Root } from 'mdast';
 import type { Span } from '../model';
 import type { Rule } from './rule';
+import { nodesOf } from './tree';
 
 interface Slip {
   pattern: RegExp;
@@ -43,14 +44,10 @@ const SLIPS: Slip[] = [
 /** The spans of code blocks and inline code, where times are data, not the author's writing. */
 function codeSpans(root: Root): Span[] {
   const spans: Span[] = [];
-  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      spans.push({ start: node.position.start.offset, end: node.position.end.offset });
-      return;
-    }
-    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
-  };
-  visit(root as unknown as Parameters<typeof visit>[0]);
+  for (const node of [...nodesOf(root, 'code'), ...nodesOf(root, 'inlineCode')]) {
+    const [start, end] = [node.position?.start.offset, node.position?.end.offset];
+    if (start !== undefined && end !== undefined) spans.push({ start, end });
+  }
   return spans;
 }
 
