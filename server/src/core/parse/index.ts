@@ -26,11 +26,7 @@ export interface ParseResult {
 export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): ParseResult {
   const root = parseMarkdown(text);
   const structure = readStructure(text, root);
-  const extra = new Map<string, string>();
-  for (const section of profile.sections) {
-    for (const synonym of section.synonyms ?? []) extra.set(normaliseHeading(synonym), section.id);
-    extra.set(normaliseHeading(section.title), section.id);
-  }
+  const extra = extraSynonyms(profile);
 
   let sections: Section[] = [];
   const rawFields: Omit<Field, 'section'>[] = [];
@@ -109,6 +105,20 @@ export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): 
       frontMatter: structure.frontMatter,
     },
   };
+}
+
+/** The profile's own section names, normalised: built once per profile, not once per document. */
+const synonymsOfProfile = new WeakMap<Profile, Map<string, string>>();
+function extraSynonyms(profile: Profile): Map<string, string> {
+  let extra = synonymsOfProfile.get(profile);
+  if (extra) return extra;
+  extra = new Map<string, string>();
+  for (const section of profile.sections) {
+    for (const synonym of section.synonyms ?? []) extra.set(normaliseHeading(synonym), section.id);
+    extra.set(normaliseHeading(section.title), section.id);
+  }
+  synonymsOfProfile.set(profile, extra);
+  return extra;
 }
 
 /**

@@ -219,8 +219,43 @@ function withoutDecoration(text: string): string {
 /** How a heading matched a section: its exact name, a decorated form of it, or a near miss (a typo). */
 export type SectionMatch = { id: string; how: 'exact' | 'decorated' | 'typo'; name: string };
 
-/** The section a heading names, and how; undefined when it names none. */
+/**
+ * Answers already given, per set of extra synonyms (told apart by their content, since each parse
+ * builds its own map) and heading: a folder of postmortems asks about the same headings and label
+ * lines again and again. Bounded, so a long run does not keep every line it saw.
+ */
+const answers = new Map<string, Map<string, SectionMatch | undefined>>();
+const answersOfExtra = new WeakMap<Map<string, string>, Map<string, SectionMatch | undefined>>();
+const MAX_ANSWERS = 20_000;
+let answerCount = 0;
+
+function answersFor(extra: Map<string, string> | undefined): Map<string, SectionMatch | undefined> {
+  if (extra) {
+    const known = answersOfExtra.get(extra);
+    if (known) return known;
+  }
+  const signature = extra ? JSON.stringify([...extra]) : '';
+  let found = answers.get(signature);
+  if (!found) answers.set(signature, (found = new Map()));
+  if (extra) answersOfExtra.set(extra, found);
+  return found;
+}
+
+/** The section a heading names, and how; undefined when it names none. The answer is shared: read it, never change it. */
 export function matchSection(heading: string, extra?: Map<string, string>): SectionMatch | undefined {
+  const known = answersFor(extra);
+  if (known.has(heading)) return known.get(heading);
+  if (answerCount >= MAX_ANSWERS) {
+    for (const map of answers.values()) map.clear();
+    answerCount = 0;
+  }
+  const match = readSectionMatch(heading, extra);
+  known.set(heading, match);
+  answerCount++;
+  return match;
+}
+
+function readSectionMatch(heading: string, extra?: Map<string, string>): SectionMatch | undefined {
   const key = normaliseHeading(heading);
   const exact = extra?.get(key) ?? bySynonym.get(key);
   if (exact) return { id: exact, how: 'exact', name: key };

@@ -6,6 +6,7 @@ import { sectionNotHeading } from './section-not-heading';
 import { sectionEmpty } from './section-empty';
 import { sectionOrder } from './section-order';
 import { fieldMissing } from './field-missing';
+import { impactUnquantified } from './impact-unquantified';
 import { durationTimezone } from './duration-timezone';
 import { durationRange } from './duration-range';
 import { durationMismatch } from './duration-mismatch';
@@ -31,9 +32,23 @@ import { indentedCodeBlock } from './indented-code-block';
 import { brokenImage } from './broken-image';
 import { actionItemIncomplete } from './action-item-incomplete';
 import { actionItemVague } from './action-item-vague';
+import { actionItemsNoPrevention } from './action-items-no-prevention';
 import { blameLanguage } from './blame-language';
 import { hindsightLanguage } from './hindsight-language';
 import { timelineCoverage } from './timeline-coverage';
+import { promptText } from './prompt-text';
+import { placeholderText } from './placeholder-text';
+import { labelSwallowed } from './label-swallowed';
+import { headingIsSentence } from './heading-is-sentence';
+import { brokenLink } from './broken-link';
+import { inlineCodeMultiline } from './inline-code-multiline';
+import { unclosedCodeFence } from './unclosed-code-fence';
+import { codeNotFenced } from './code-not-fenced';
+import { strayMarkup } from './stray-markup';
+import { emptyListItem } from './empty-list-item';
+import { listNotRendered } from './list-not-rendered';
+import { listNumberingBroken } from './list-numbering-broken';
+import { headingLevel } from './heading-level';
 
 export type { Rule, RuleContext, RuleReport } from './rule';
 
@@ -44,6 +59,7 @@ export const RULES: Rule[] = [
   sectionEmpty,
   sectionOrder,
   fieldMissing,
+  impactUnquantified,
   durationTimezone,
   durationRange,
   durationMismatch,
@@ -70,8 +86,22 @@ export const RULES: Rule[] = [
   timelineCoverage,
   actionItemIncomplete,
   actionItemVague,
+  actionItemsNoPrevention,
   blameLanguage,
   hindsightLanguage,
+  promptText,
+  placeholderText,
+  labelSwallowed,
+  headingIsSentence,
+  brokenLink,
+  inlineCodeMultiline,
+  unclosedCodeFence,
+  codeNotFenced,
+  strayMarkup,
+  emptyListItem,
+  listNotRendered,
+  listNumberingBroken,
+  headingLevel,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

@@ -412,6 +412,23 @@ function startsCleanly(text: string, i: number): boolean {
  */
 const MAX_LETTERS_BEFORE_DIGIT = 27;
 
+/** Whether a letter can start a month's or a weekday's name (a, d, f, j, m, n, o, s, t, w; any case): no other word starts a timestamp. */
+function startsName(code: number): boolean {
+  const lower = code | 32;
+  return (
+    lower === 97 ||
+    lower === 100 ||
+    lower === 102 ||
+    lower === 106 ||
+    lower === 109 ||
+    lower === 110 ||
+    lower === 111 ||
+    lower === 115 ||
+    lower === 116 ||
+    lower === 119
+  );
+}
+
 /** Every timestamp in `text`, left to right, not overlapping. */
 export function findTimestamps(text: string): ScannedTimestamp[] {
   const found: ScannedTimestamp[] = [];
@@ -440,7 +457,7 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
       // No digit left: no timestamp left either.
       if (nextDigit === text.length) break;
     }
-    if ((digit || nextDigit - i <= MAX_LETTERS_BEFORE_DIGIT) && startsCleanly(text, i)) {
+    if ((digit || (nextDigit - i <= MAX_LETTERS_BEFORE_DIGIT && startsName(code))) && startsCleanly(text, i)) {
       const ts = parseAt(text, i);
       // A month and day alone (`May 10`) is too loose to count as a timestamp in running text.
       if (ts && ts.monthDay && !ts.time && !ts.error) {
