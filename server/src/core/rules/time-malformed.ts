@@ -5,7 +5,7 @@
 import type { Root } from 'mdast';
 import type { Span } from '../model';
 import type { Rule } from './rule';
-import { eachNode } from './tree';
+import { nodesOf } from './tree';
 
 interface Slip {
   pattern: RegExp;
@@ -44,12 +44,10 @@ const SLIPS: Slip[] = [
 /** The spans of code blocks and inline code, where times are data, not the author's writing. */
 function codeSpans(root: Root): Span[] {
   const spans: Span[] = [];
-  // An explicit stack (eachNode): a list nested thousands deep must not overflow the call stack.
-  eachNode(root, (node) => {
-    if ((node.type === 'code' || node.type === 'inlineCode') && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      spans.push({ start: node.position.start.offset, end: node.position.end.offset });
-    }
-  });
+  for (const node of [...nodesOf(root, 'code'), ...nodesOf(root, 'inlineCode')]) {
+    const [start, end] = [node.position?.start.offset, node.position?.end.offset];
+    if (start !== undefined && end !== undefined) spans.push({ start, end });
+  }
   return spans;
 }
 
