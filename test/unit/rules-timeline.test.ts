@@ -91,3 +91,26 @@ describe('timestamp-invalid and timestamp-order on real shapes', () => {
     assert.equal(findings(text, 'timestamp-order').length, 1);
   });
 });
+
+describe('duration-timezone on the windows people write', () => {
+  const summary = (duration: string, timeline = '- 09:00 UTC: alert') =>
+    `# Postmortem\n\n## Issue Summary\n\nDuration: ${duration}\n\n## Timeline\n\n${timeline}\n`;
+  const messages = (text: string) => findings(text, 'duration-timezone').map((f) => f.message);
+
+  it('reports a window of dates without times', () => {
+    assert.match(messages(summary('2024-03-10 - 2024-03-11'))[0] ?? '', /only dates/);
+  });
+
+  it('reports a window that is only a length', () => {
+    assert.match(messages(summary('45 minutes'))[0] ?? '', /only a length/);
+  });
+
+  it('reports times without a zone even when the timeline gives one', () => {
+    assert.match(messages(summary('2024-03-10 09:00 - 10:00'))[0] ?? '', /no time zone/);
+  });
+
+  it('is quiet on times with a zone, and on unreadable times that carry one (timestamp-invalid says what is wrong)', () => {
+    assert.deepEqual(messages(summary('2024-03-10 09:00 - 10:00 UTC')), []);
+    assert.deepEqual(messages(summary('30 mins (13:20pm ~ 13:30pm EAT)')), []);
+  });
+});
