@@ -20,10 +20,17 @@ export const durationTimezone: Rule = {
       return [{ message: 'The duration has no time zone: add one (for example UTC) so every reader knows when it happened.', span: window.span }];
     }
     if (ends.length && ends.length === written.length) {
-      return [{ message: 'The duration gives only dates: add the start and end times with their time zone (for example "09:00 - 10:30 UTC").', span: window.span }];
+      return [
+        { message: 'The duration gives only dates: add the start and end times with their time zone (for example "09:00 - 10:30 UTC").', span: window.span },
+      ];
     }
     if (!written.length && window.statedMinutes !== undefined) {
-      return [{ message: 'The duration gives only a length: add when it started and ended, with the time zone (for example "09:00 - 10:30 UTC").', span: window.span }];
+      return [
+        {
+          message: 'The duration gives only a length: add when it started and ended, with the time zone (for example "09:00 - 10:30 UTC").',
+          span: window.span,
+        },
+      ];
     }
     return [];
   },
