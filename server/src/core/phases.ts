@@ -3,7 +3,10 @@
 import type { Phase } from './model';
 
 export const PHASES: [Phase, RegExp][] = [
-  ['resolved', /\b(resolved|restored|recovered|revived|regained access|working (?:again|normally)|fully operational|back to normal|back online|closed|all clear)\b/i],
+  [
+    'resolved',
+    /\b(resolved|restored|recovered|revived|regained access|working (?:again|normally)|fully operational|back to normal|back online|closed|all clear)\b/i,
+  ],
   ['mitigated', /\b(mitigat\w*|rolled back|rollback|roll back|reverted|workaround|hotfix|stabili[sz]ed)\b/i],
   ['escalated', /\b(escalat\w*|paged|page sent|on-?call (?:was )?(?:engineer )?(?:notified|alerted))\b/i],
   ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
