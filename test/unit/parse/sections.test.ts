@@ -31,6 +31,8 @@ describe('parse: sections', () => {
     ['### Sumary', 'summary'],
     ['## Corrective and Preventive measurers', 'actions'],
     ['## when it happened', undefined],
+    ['## Summary of issues:', 'summary'],
+    ['## Main cause:', 'rootCause'],
   ];
   for (const [heading, canonical] of cases) {
     it(`maps "${heading}" to ${canonical ?? 'no section'}`, () => {

@@ -31,7 +31,9 @@ export function noSpaceHeading(line: SourceLine, extra: Map<string, string>): { 
   const match = NO_SPACE_HEADING.exec(line.text);
   if (!match) return undefined;
   const title = cleanHeadingText(match[2]);
-  if (!/^[\p{L}*_]/u.test(match[2]) || !title) return undefined;
+  // A title may open with a project number (`#0x19-postmortem`) or dashes (`#---What happened`),
+  // but never with a bare number (`#123` is an issue).
+  if (!/^(?:[\p{L}*_]|\d+[\p{L}-]|-+\p{L})/u.test(match[2]) || !title) return undefined;
   const canonical = sectionIdOf(title, extra);
   // A lone `#word` is more likely a hashtag than a title; keep it unless it names a section.
   if (match[1].length === 1 && !canonical && !/\s/.test(title)) return undefined;

@@ -35,6 +35,8 @@ export const SECTION_KINDS: SectionKind[] = [
       'incident details',
       'summary of the incident',
       'summary of incident',
+      'summary of issues',
+      'summary of the issue',
     ],
   },
   {
@@ -88,6 +90,7 @@ export const SECTION_KINDS: SectionKind[] = [
       'trigger',
       'cause',
       'causes',
+      'main cause',
       'why did it happen',
       'why did this happen',
       'what caused it',
