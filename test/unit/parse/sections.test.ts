@@ -94,3 +94,30 @@ describe('parse: sections', () => {
     assert.equal(model('## Summary\n', GOOGLE_SRE).sections[0].canonical, 'summary');
   });
 });
+
+describe('parse: a postmortem written in HTML', () => {
+  const html = [
+    '<h1>Postmortem: checkout outage</h1>',
+    '<h2>Issue Summary</h2>',
+    '<p>Duration: 2024-03-10 14:00 - 15:30 UTC</p>',
+    '<h2>Timeline</h2>',
+    '<ul>',
+    '<li>14:00 UTC: alert fired, outage detected.</li>',
+    '<li>15:30 UTC: config rolled back, service restored.</li>',
+    '</ul>',
+    '',
+  ].join('\n');
+
+  it('reads its headings as sections, its paragraphs as fields and its items as timeline entries', () => {
+    const read = model(html);
+    assert.deepEqual(
+      read.sections.map((section) => section.canonical),
+      [undefined, 'summary', 'timeline'],
+    );
+    assert.equal(read.window?.start?.raw.includes('14:00'), true);
+    assert.deepEqual(
+      read.entries.map((entry) => entry.timestamp.raw),
+      ['14:00 UTC', '15:30 UTC'],
+    );
+  });
+});

@@ -1,7 +1,11 @@
 // mdast -> source lines: the walk that flattens the tree into paragraph lines, list items, table
-// rows and headings (fenced code, HTML and front matter are never read; indented code is kept, marked), with list starts and word counts
-// so that sections can ask how many words and whether a list lie in a span.
+// rows and headings (fenced code and front matter are never read; indented code is kept, marked;
+// an HTML block's headings, paragraphs and items are read with a real HTML parser), with list
+// starts and word counts so that sections can ask how many words and whether a list lie in a span.
+import type { Nodes as HastNodes } from 'hast';
 import type { Nodes, Root } from 'mdast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import type { Span } from '../model';
 import { countWords } from '../words';
 import { readFrontMatter } from './markdown';
@@ -56,6 +60,73 @@ function pushLinesOf(text: string, start: number, end: number, kind: LineKind, i
   }
 }
 
+const HTML_BLOCK = /<(?:h[1-6]|p|li)\b/i;
+const HTML_LINE_KINDS: Record<string, LineKind> = {
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  p: 'para',
+  li: 'item',
+};
+
+/**
+ * The headings, paragraphs and list items of an HTML block, as source lines over their content
+ * (between the tags), with their words counted. Returns the word count so far.
+ */
+function pushHtmlLines(
+  text: string,
+  offset: number,
+  html: string,
+  lines: SourceLine[],
+  listStarts: number[],
+  words: { textStarts: number[]; textEnds: number[]; wordsThrough: number[] },
+  wordCount: number,
+): number {
+  if (!HTML_BLOCK.test(html)) return wordCount;
+  const stack: HastNodes[] = [fromHtml(html, { fragment: true })];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const [from, to] = [node.position?.start.offset, node.position?.end.offset];
+      if (from === undefined || to === undefined) continue;
+      wordCount += countWords(node.value);
+      words.textStarts.push(offset + from);
+      words.textEnds.push(offset + to);
+      words.wordsThrough.push(wordCount);
+      continue;
+    }
+    if (node.type !== 'element' && node.type !== 'root') continue;
+    if (node.type === 'element') {
+      const kind = HTML_LINE_KINDS[node.tagName];
+      if (node.tagName === 'ul' || node.tagName === 'ol') {
+        if (node.position?.start.offset !== undefined) listStarts.push(offset + node.position.start.offset);
+      }
+      const first = node.children[0]?.position?.start.offset;
+      const last = node.children[node.children.length - 1]?.position?.end.offset;
+      const rendered = kind ? toText(node).trim() : '';
+      if (kind && rendered && first !== undefined && last !== undefined) {
+        const start = offset + first;
+        const end = offset + last;
+        lines.push({
+          kind,
+          start,
+          end,
+          text: text.slice(start, end),
+          inList: kind === 'item',
+          depth: kind === 'heading' ? Number(node.tagName[1]) : undefined,
+          rendered: kind === 'heading' ? rendered : undefined,
+        });
+      }
+    }
+    const children = node.children as HastNodes[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return wordCount;
+}
+
 export function readStructure(text: string, root: Root): Structure {
   const lines: SourceLine[] = [];
   const listStarts: number[] = [];
@@ -87,6 +158,10 @@ export function readStructure(text: string, root: Root): Structure {
         }
         continue;
       case 'html':
+        // A postmortem written in HTML (`<h2>`, `<p>`, `<li>`): its headings, paragraphs and items
+        // are read like Markdown's, so sections, fields, entries and words are found in it.
+        if (start !== undefined) wordCount = pushHtmlLines(text, start, node.value, lines, listStarts, { textStarts, textEnds, wordsThrough }, wordCount);
+        continue;
       case 'inlineCode':
         continue;
       case 'text':

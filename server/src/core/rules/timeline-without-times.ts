@@ -30,7 +30,8 @@ export const timelineWithoutTimes: Rule = {
     for (const line of body.split('\n')) {
       const span = { start: offset, end: offset + line.replace(/\r$/, '').length };
       offset += line.length + 1;
-      if (!line.trim()) continue;
+      // A line that is only a tag (`<ul>`, `</li>`) in a timeline written in HTML is no step.
+      if (!line.trim() || /^\s*<\/?[a-z][a-z0-9]*[^<>]*>\s*$/i.test(line)) continue;
       // A step is timed when a time is written on it, as an entry or in its words ("Start Time: 06:00").
       // Emphasis around the time (`_5:30 PM_ –`, `**10:00**`) is blanked, so the time reads as written.
       const head = line.slice(0, 2000).replace(/[*_~`]/g, ' ');
