@@ -99,20 +99,8 @@ export function zoneOf(text: string): string | undefined {
   return resolveZone(text.replace(/^([+-]\d\d)(\d\d)$/, '$1:$2'));
 }
 
-export const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+// The month table is the time scanner's: one list of month names.
+export { MONTHS } from '../time/scan';
 
 /** The year that puts `month`/`day` nearest to `near` (syslog lines carry no year: December logs read in January). */
 export function nearestYear(month: number, day: number, near: CivilDate): number {

@@ -74,7 +74,8 @@ const HOUR_RE = /(\d{1,2})/y;
 /** `AM`, `pm`, `a.m.`, with up to two blanks before it. A final dot only belongs to the dotted form (`9 AM.` ends a sentence). */
 const MERIDIEM_RE = /[ \t]{0,2}(?:([AaPp])\.[Mm]\.?|([AaPp])[Mm])(?![A-Za-z])/y;
 
-const MONTHS: Record<string, number> = {
+/** Month numbers by the first three letters of their English names. */
+export const MONTHS: Record<string, number> = {
   jan: 1,
   feb: 2,
   mar: 3,
