@@ -4,6 +4,7 @@
 // missing from a profile's requirements; nothing here knows about severities or messages.
 import type { List, ListItem, Nodes, Root, Table, TableRow } from 'mdast';
 import type { PostmortemModel, Section, Span } from './model';
+import { firstAfter } from './parse/lines';
 import { visibleText } from './prose';
 import { findPhrases, type WordLists } from './wordLists';
 
@@ -225,13 +226,7 @@ export function readActionItems(model: PostmortemModel, root: Root): ActionItem[
   // may end first, so a few steps back are looked at.
   const inside = (offset: number | undefined) => {
     if (offset === undefined) return false;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] <= offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAfter(starts, offset);
     for (let i = low - 1, steps = 0; i >= 0 && steps < 64; i--, steps++) if (offset < regions[i].end) return true;
     return false;
   };

@@ -3,6 +3,7 @@
 // offsets in the source. The wording rules read these instead of matching over the raw text.
 import type { Nodes, Root } from 'mdast';
 import type { Section, Span } from './model';
+import { firstAfter } from './parse/lines';
 
 export interface ProseBlock {
   kind: 'paragraph' | 'heading' | 'cell';
@@ -103,13 +104,7 @@ export function sectionFinder(sections: Section[]): (offset: number) => Section 
   const known = sections.filter((section) => section.canonical).sort((a, b) => a.headingSpan.start - b.headingSpan.start);
   const starts = known.map((section) => section.headingSpan.start);
   return (offset) => {
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] <= offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAfter(starts, offset);
     // The latest section started at or before the offset that still contains it; a few steps back at most.
     for (let i = low - 1, steps = 0; i >= 0 && steps < 64; i--, steps++) if (offset < known[i].bodySpan.end) return known[i];
     return undefined;
@@ -131,13 +126,7 @@ export function incidentSectionFinder(sections: Section[]): (offset: number) => 
   return (offset) => {
     const section = known(offset);
     if (!section || (titles.get(titleKey(section)) ?? 0) > 1) return undefined;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] <= offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = firstAfter(starts, offset);
     const nearest = headings[low - 1];
     if (nearest && nearest !== section && !nearest.canonical && nearest.headingSpan.start > section.headingSpan.start && nearest.level <= section.level)
       return undefined;

@@ -244,6 +244,18 @@ export function firstAtOrAfter(sorted: number[], target: number): number {
   return low;
 }
 
+/** Index of the first value > `target` in a sorted array: how many values are at or before it. */
+export function firstAfter(sorted: number[], target: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function hasStartIn(sorted: number[], span: Span): boolean {
   const index = firstAtOrAfter(sorted, span.start);
   return index < sorted.length && sorted[index] < span.end;
