@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
+import fc from 'fast-check';
 import {
+  findFirstTimestamp,
   findTimestamps,
   findZoneDeclaration,
   formatLength,
@@ -252,6 +254,35 @@ describe('time: findTimestamps', () => {
       });
     }
     assert.deepEqual(shape(scanLeadingTimestamp('09:00 (UTC')), expected({ raw: '09:00', time: [9, 0] }));
+  });
+
+  it('findFirstTimestamp stops at the first stamp it accepts, the one findTimestamps would list first', () => {
+    const text = 'On 31/02/2024 at 09:00 UTC, see https://x.test/2024-01-01, then 2024-04-10 14:05 EAT and April 11, 2024.';
+    const dated = (stamp: ScannedTimestamp) => Boolean(stamp.date && !stamp.error);
+    assert.equal(findFirstTimestamp(text, dated)?.raw, '2024-04-10 14:05 EAT');
+    assert.equal(findFirstTimestamp(text, (stamp) => Boolean(stamp.error))?.raw, '31/02/2024 at 09:00 UTC');
+    assert.equal(findFirstTimestamp('no digits here', dated), undefined);
+    assert.equal(findFirstTimestamp(null as unknown as string, dated), undefined);
+    const piece = fc.constantFrom(
+      '2024-04-10',
+      ' 09:00',
+      ' UTC',
+      ' April 3, 2023',
+      ' 7 PM',
+      ' 31/13/2020',
+      ' https://a.test/12:30',
+      ' word',
+      '\n',
+      ' 25:00',
+      ' Mar 9',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(8), (pieces, pick) => {
+        const text = pieces.join('');
+        const accept = (stamp: ScannedTimestamp) => stamp.offset % 9 === pick || Boolean(stamp.time && pick % 2);
+        assert.deepEqual(findFirstTimestamp(text, accept), findTimestamps(text).find(accept));
+      }),
+    );
   });
 });
 

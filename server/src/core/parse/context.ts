@@ -3,7 +3,7 @@
 // a zone declared for the timeline, in its heading ("Timeline (GMT)") or anywhere ("All times PDT."),
 // or the zone written on the summary's times. Entries use these when they carry no date or zone.
 import type { CivilDate, IncidentWindow, Section } from '../model';
-import { civilDateOf, findTimestamps, findZoneDeclaration, matchZoneAt, scanLeadingTimestamp } from '../time';
+import { civilDateOf, findFirstTimestamp, findZoneDeclaration, matchZoneAt, scanLeadingTimestamp } from '../time';
 import type { SourceLine } from './lines';
 
 export interface TimelineDefaults {
@@ -30,13 +30,11 @@ function headingZone(title: string): string | undefined {
 }
 
 function firstFullDate(text: string): CivilDate | undefined {
-  for (const stamp of findTimestamps(text)) if (stamp.date && !stamp.error) return stamp.date;
-  return undefined;
+  return findFirstTimestamp(text, (stamp) => Boolean(stamp.date && !stamp.error))?.date;
 }
 
 function firstZone(text: string): string | undefined {
-  for (const stamp of findTimestamps(text)) if (stamp.time && stamp.zone && !stamp.error) return stamp.zone;
-  return undefined;
+  return findFirstTimestamp(text, (stamp) => Boolean(stamp.time && stamp.zone && !stamp.error))?.zone;
 }
 
 export function dateFromText(value: string | undefined): CivilDate | undefined {

@@ -1,7 +1,7 @@
 // The incident's year: a postmortem whose only dates are a month and a day (`September 19`)
 // cannot be placed in time, sorted or compared. Looks at the whole document, front matter included.
 import type { Span } from '../model';
-import { findTimestamps, scanLeadingTimestamp } from '../time';
+import { findFirstTimestamp, scanLeadingTimestamp } from '../time';
 import type { Rule } from './rule';
 
 /** A capitalised month name at a word start, then a day: where a month and day may be written. */
@@ -11,7 +11,7 @@ const SEARCH_LIMIT = 100_000;
 
 /** Whether the text gives a date with its year anywhere (`2024-04-10`, `April 10, 2024`, `10/04/2024`). */
 function hasFullDate(text: string): boolean {
-  return findTimestamps(text).some((stamp) => stamp.date && !stamp.error);
+  return findFirstTimestamp(text, (stamp) => Boolean(stamp.date && !stamp.error)) !== undefined;
 }
 
 /** The first month and day written without a year (`September 19`, `July 2nd`). */

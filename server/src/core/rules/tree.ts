@@ -2,26 +2,58 @@
 // images, lists, headings) rather than the postmortem model. Pure; no rule logic here.
 import type { Nodes, Parents, Root } from 'mdast';
 
-/** Every node with its parent, in document order; an explicit stack, so deep nesting cannot overflow it. */
-export function eachNode(root: Root, visit: (node: Nodes, parent: Parents | undefined) => void): void {
-  const stack: { node: Nodes; parent: Parents | undefined }[] = [{ node: root, parent: undefined }];
-  while (stack.length) {
-    const { node, parent } = stack.pop()!;
-    visit(node, parent);
+/** A tree's nodes in document order, each with its parent, and by type: walked once, read by every rule. */
+interface FlatTree {
+  nodes: Nodes[];
+  parents: (Parents | undefined)[];
+  byType?: Map<string, Nodes[]>;
+}
+
+// A parsed tree is not changed afterwards (proseOf below relies on that too): some twenty rules
+// walk it, so it is walked once per tree.
+const flatTrees = new WeakMap<Root, FlatTree>();
+
+/** An explicit stack, so deep nesting cannot overflow it. */
+function flatten(root: Root): FlatTree {
+  let flat = flatTrees.get(root);
+  if (flat) return flat;
+  flat = { nodes: [], parents: [] };
+  const stackNodes: Nodes[] = [root];
+  const stackParents: (Parents | undefined)[] = [undefined];
+  while (stackNodes.length) {
+    const node = stackNodes.pop()!;
+    flat.nodes.push(node);
+    flat.parents.push(stackParents.pop());
     if ('children' in node) {
       const children = node.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: node as Parents });
+      for (let i = children.length - 1; i >= 0; i--) {
+        stackNodes.push(children[i]);
+        stackParents.push(node as Parents);
+      }
     }
   }
+  flatTrees.set(root, flat);
+  return flat;
+}
+
+/** Every node with its parent, in document order. */
+export function eachNode(root: Root, visit: (node: Nodes, parent: Parents | undefined) => void): void {
+  const { nodes, parents } = flatten(root);
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
 }
 
 /** All nodes of one type, in document order. */
 export function nodesOf<T extends Nodes['type']>(root: Root, type: T): Extract<Nodes, { type: T }>[] {
-  const found: Extract<Nodes, { type: T }>[] = [];
-  eachNode(root, (node) => {
-    if (node.type === type) found.push(node as Extract<Nodes, { type: T }>);
-  });
-  return found;
+  const flat = flatten(root);
+  if (!flat.byType) {
+    flat.byType = new Map();
+    for (const node of flat.nodes) {
+      const list = flat.byType.get(node.type);
+      if (list) list.push(node);
+      else flat.byType.set(node.type, [node]);
+    }
+  }
+  return (flat.byType.get(type)?.slice() ?? []) as Extract<Nodes, { type: T }>[];
 }
 
 const proseCache = new WeakMap<Root, string>();

@@ -433,10 +433,33 @@ function startsName(code: number): boolean {
 /** Every timestamp in `text`, left to right, not overlapping. */
 export function findTimestamps(text: string): ScannedTimestamp[] {
   const found: ScannedTimestamp[] = [];
-  if (typeof text !== 'string') return found;
+  scanTimestamps(text, (ts) => {
+    found.push(ts);
+    return false;
+  });
+  return found;
+}
+
+/**
+ * The first of `findTimestamps(text)` that `accept` takes, scanning no further than it: asking
+ * whether a document gives a full date anywhere need not read every timestamp after the first.
+ */
+export function findFirstTimestamp(text: string, accept: (stamp: ScannedTimestamp) => boolean): ScannedTimestamp | undefined {
+  let first: ScannedTimestamp | undefined;
+  scanTimestamps(text, (ts) => {
+    if (!accept(ts)) return false;
+    first = ts;
+    return true;
+  });
+  return first;
+}
+
+/** Hands each timestamp of `text` to `onFound`, left to right, until it returns true. */
+function scanTimestamps(text: string, onFound: (stamp: ScannedTimestamp) => boolean): void {
+  if (typeof text !== 'string') return;
   // Most prose lines hold no digit, so no timestamp: not worth trying one at every word.
   let nextDigit = text.search(/\d/);
-  if (nextDigit < 0) return found;
+  if (nextDigit < 0) return;
   const urls = urlRanges(text);
   let u = 0;
   let i = 0;
@@ -466,7 +489,7 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
         continue;
       }
       if (ts) {
-        found.push(ts);
+        if (onFound(ts)) return;
         i += Math.max(1, ts.length);
         continue;
       }
@@ -475,5 +498,4 @@ export function findTimestamps(text: string): ScannedTimestamp[] {
     i++;
     while (i < text.length && (digit ? isDigit(text.charCodeAt(i)) : isLetter(text.charCodeAt(i)))) i++;
   }
-  return found;
 }

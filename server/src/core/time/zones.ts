@@ -162,6 +162,21 @@ function offsetMinutes(sign: string, hours: string, minutes: string | undefined)
 const AREAS_AND_LINKS = [...IANA_AREAS, 'US'];
 
 /** Whether two words differ by one letter replaced or two neighbours swapped. */
+/**
+ * luxon's `IANAZone.isValidZone`, remembered: it builds an `Intl.DateTimeFormat` on every call,
+ * and the few zone names a document writes are asked about again at every timestamp.
+ */
+const zoneValidity = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1024;
+function isZoneName(name: string): boolean {
+  let valid = zoneValidity.get(name);
+  if (valid === undefined) {
+    if (zoneValidity.size >= MAX_REMEMBERED_ZONES) zoneValidity.clear();
+    zoneValidity.set(name, (valid = IANAZone.isValidZone(name)));
+  }
+  return valid;
+}
+
 export function oneSlipApart(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   const diff: number[] = [];
@@ -172,7 +187,7 @@ export function oneSlipApart(a: string, b: string): boolean {
 
 /** The zone meant by `Area/City` whose area is one slip from a real one (`UC/Pacific`, `Amercia/Denver`). */
 function misspeltArea(area: string, city: string): string | undefined {
-  const meant = AREAS_AND_LINKS.filter((known) => oneSlipApart(known, area) && IANAZone.isValidZone(`${known}/${city}`));
+  const meant = AREAS_AND_LINKS.filter((known) => oneSlipApart(known, area) && isZoneName(`${known}/${city}`));
   return meant.length === 1 ? `${meant[0]}/${city}` : undefined;
 }
 
@@ -207,7 +222,7 @@ function matchZoneBody(text: string, pos: number, ctx: ZoneContext): Omit<ZoneMa
   m = execAt(IANA_RE, text, pos);
   if (m) {
     const end = pos + m[0].length;
-    if (IANAZone.isValidZone(m[0])) return { end, zoneText: m[0], zone: m[0] };
+    if (isZoneName(m[0])) return { end, zoneText: m[0], zone: m[0] };
     if (IANA_AREAS.has(m[1])) return { end, zoneText: m[0], error: `there is no time zone named ${m[0]}` };
     const meant = misspeltArea(m[1], m[2]);
     return meant ? { end, zoneText: m[0], zone: meant, misspelt: true } : undefined;
@@ -257,7 +272,7 @@ export function resolveZone(text: string): string | undefined {
     if (body && body.end === candidate.length && body.zone) return body.zone;
   }
   // Anything else luxon itself understands, written in any case (`europe/paris`, `Etc/GMT+3`).
-  return IANAZone.isValidZone(t) ? t : undefined;
+  return isZoneName(t) ? t : undefined;
 }
 
 // `All times in PST`, `(all times UTC)`, `Times are in EAT`, `Timestamps are shown in UTC+1`.
