@@ -15,7 +15,7 @@ const GOOGLE = builtinProfile('google-sre')!;
 function items(body: string) {
   const text = `# Postmortem\n\n## Action Items\n\n${body}\n\n## Timeline\n\n- [ ] 09:00 not an action item\n`;
   const { model, root } = parse(text, GOOGLE);
-  return readActionItems(model, root);
+  return readActionItems(text, model, root);
 }
 
 describe('action items', function () {

@@ -113,6 +113,12 @@ export const BUILTIN_WORDS: WordLists = {
     'will always',
     'never again',
     'be better',
+    // Scope left unnamed: which users, which services?
+    'for certain',
+    'where needed',
+    'where necessary',
+    'where appropriate',
+    'as appropriate',
   ],
   // Verbs that, leading a short item (two words or fewer after them), name no change: "Improve monitoring."
   vagueLeads: [
