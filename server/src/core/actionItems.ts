@@ -111,6 +111,20 @@ const TASK_BOX = /^\s*\[([ xX])\]\s*/;
 /** Work already done, told in the past: "We enabled branch protection", "Added a disk alert". */
 const PAST =
   /^\s*(?:(?:we|i|they|the team|our team)\s+(?:(?:have|has|had|'ve)\s+(?:[\w-]+\s+){0,4}?)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s|(?:the|our|a|an)\s+(?:[\w-]+\s+){1,3}(?:also\s+|already\s+)?(?:recommended|decided|rejected|agreed|voted|suggested|proposed|noted)\b)\b/i;
+/**
+ * Work done, told in the passive within the first words: "New tests were created", "A guide was
+ * given to new staff", "The config has been fixed".
+ */
+const PASSIVE_PAST =
+  /^\s*(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:\w+ed|given|made|built|written|set up|taken|sent|done|put|run|shown|held|brought|chosen|drawn|begun)\b/iu;
+
+/** Whether an item is written as work already done (not ticked, not marked done: told in the past). */
+export function toldAsDone(item: ActionItem): boolean {
+  if (item.form === 'task' || item.form === 'table-row') return false;
+  const body = item.text.replace(LEAD_IN, '');
+  return PAST.test(body) || PASSIVE_PAST.test(body);
+}
+
 /** A note closing the item that it is done: "… _done in grafana_.", "… (already done)". */
 const DONE_AT_END = /(?:^|[\s_*(\[—–-])(?:already\s+)?(?:done|completed|fixed|shipped)(?:\s+(?:in|on|via|with|by)\s+[^.;:!?]{1,30})?[\s_*)\].!]*$/i;
 /** `**Improvements:**`, `Tasks to address the issue:`: a list item that only names the items under it. */

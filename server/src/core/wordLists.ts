@@ -165,7 +165,7 @@ export const BUILTIN_WORDS: WordLists = {
   // Timeline words for the parts of the story, beyond the phase words (which count too).
   detected: [
     'detect*',
-    'noticed',
+    'notic*',
     'alert*',
     'alarm*',
     'monitoring',
@@ -176,7 +176,7 @@ export const BUILTIN_WORDS: WordLists = {
     'discovered',
     'spotted',
     'observed',
-    'caught',
+    // ("caught" is left out: it is mostly said of the cause, "the typo was caught in the config".)
     'flagged',
     'became aware',
     'first sign*',
