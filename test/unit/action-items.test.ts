@@ -95,7 +95,9 @@ describe('action items', function () {
     assert.equal(withTicket('Uptime alerting: https://tracker.example.com/issues/41'), undefined);
     assert.equal(vague('Code review: this ensures that typos never reach production.'), 'practice');
     assert.equal(vague('Code review: run the linter in CI on every pull request.'), undefined);
-    assert.equal(vague('Whenever the server has errors, we find and fix them.'), 'promise');
+    assert.equal(vague('Whenever the server has errors, we will find and fix them.'), 'promise');
+    assert.equal(vague('Whenever a deploy fails, roll it back automatically.'), undefined);
+    assert.equal(vague('Monitoring: this will be an alert on the error rate.'), undefined);
     assert.equal(vague('Restrict writes for certain users.'), 'vague');
   });
 

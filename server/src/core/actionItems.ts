@@ -390,9 +390,13 @@ const LEAD_IN = /^\s*(?:(?:\d+[.)]\s*)?[^:.!?]{1,40}:\s+)?(?:to\s+|we\s+(?:will|
 /** Links, ticket ids and the words that only name them ("issue", "see", "PR"). */
 const BARE_REFERENCE = /https?:\/\/\S+|\b[A-Z][A-Z0-9]{1,9}-\d+\b|#\d+|\bb\/\d+|\b(?:see|issue|issues|ticket|bug|pr|link|here)\b/gi;
 /** A label, then a sentence about the practice it names rather than a task: "TDD: This could help …". */
-const PRACTICE = /^\s*[^:.!?]{2,40}:\s+(?:this|it|these|that|which)\s+(?:ensures?|helps?|could|would|will|can|may|might|allows?|makes?|prevents?|is|are)\b/i;
-/** A reaction promised for next time: "Whenever …", "Every time …". */
-const PROMISE = /^(?:whenever|whatever|every time|each time|any ?time)\b/i;
+const PRACTICE = /^\s*[^:.!?]{2,40}:\s+(?:this|it|these|that|which)\s+(?:ensures?|helps?|could|would|can|may|might|allows?|makes?|prevents?)\b/i;
+/**
+ * People promising to react next time: "Whenever the server has errors, we will fix them". (An
+ * automatic reaction, "Whenever a deploy fails, roll it back", is a task.)
+ */
+const PROMISE =
+  /^(?:whenever|whatever|every time|each time|any ?time)\b.*\b(?:we|i|the team|engineers?|someone)\s+(?:have to|has to|will|need to|must|should)\b/i;
 
 export interface Vagueness {
   kind: 'people' | 'vague' | 'question' | 'bare' | 'practice' | 'promise';
