@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parse';
-import { readActionItems, vaguenessOf } from '../../server/src/core/actionItems';
+import { isTrackedInPlace, readActionItems, trackedChecklists, vaguenessOf } from '../../server/src/core/actionItems';
 import { parseConfigFile, resolveOptions } from '../../server/src/core/config';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { builtinProfile, defaultProfile } from '../../server/src/core/profiles';
@@ -15,7 +15,7 @@ const GOOGLE = builtinProfile('google-sre')!;
 function items(body: string) {
   const text = `# Postmortem\n\n## Action Items\n\n${body}\n\n## Timeline\n\n- [ ] 09:00 not an action item\n`;
   const { model, root } = parse(text, GOOGLE);
-  return readActionItems(model, root);
+  return readActionItems(text, model, root);
 }
 
 describe('action items', function () {
@@ -52,6 +52,31 @@ describe('action items', function () {
     );
   });
 
+  it('reads lines marked as items that Markdown runs into one paragraph, and leaves a lone marked line alone', function () {
+    const read = items('Tasks:\n    - Add a checksum to every index file.\n    - Page the search team on checksum failures.\n\n- one real item\n');
+    assert.deepEqual(
+      read.map((item) => [item.form, item.text]),
+      [
+        ['line', 'Add a checksum to every index file.'],
+        ['line', 'Page the search team on checksum failures.'],
+        ['list-item', 'one real item'],
+      ],
+    );
+    const glyphs = items('&nbsp;•&nbsp;&nbsp;Add a disk alert.  \n&nbsp;•&nbsp;&nbsp;Rotate logs daily.\n');
+    assert.deepEqual(
+      glyphs.map((item) => item.text),
+      ['Add a disk alert.', 'Rotate logs daily.'],
+    );
+    assert.deepEqual(items('We will do this:\n    - Add a disk alert.\n'), []);
+  });
+
+  it('a checklist with ticked boxes tracks its open boxes in place; a list without ticks does not', function () {
+    const checklist = items('- [x] Add a disk alert.\n- [ ] Rotate logs daily.\n');
+    assert.equal(isTrackedInPlace(checklist[1], trackedChecklists(checklist)), true);
+    const open = items('- [ ] Add a disk alert.\n- [ ] Rotate logs daily.\n');
+    assert.equal(isTrackedInPlace(open[1], trackedChecklists(open)), false);
+  });
+
   it('tells vague items from concrete ones', function () {
     const vague = (text: string) =>
       vaguenessOf({ form: 'list-item', span: { start: 0, end: 0 }, text, done: false, parts: {}, group: { start: 0, end: 0 } }, BUILTIN_WORDS)?.kind;
@@ -62,6 +87,25 @@ describe('action items', function () {
     assert.equal(vague('Run as many tests as possible before deploying.'), 'vague');
     assert.equal(vague('Improve the retry logic so that a failed shard is rebuilt before the swap.'), undefined);
     assert.equal(vague('Add an alert when the error rate passes 5%.'), undefined);
+    const withTicket = (text: string) =>
+      vaguenessOf({ form: 'list-item', span: { start: 0, end: 0 }, text, done: false, parts: { ticket: 'x' }, group: { start: 0, end: 0 } }, BUILTIN_WORDS)
+        ?.kind;
+    assert.equal(withTicket('https://tracker.example.com/issues/41'), 'bare');
+    assert.equal(withTicket('See OPS-12'), 'bare');
+    assert.equal(withTicket('Uptime alerting: https://tracker.example.com/issues/41'), undefined);
+    assert.equal(vague('Code review: this ensures that typos never reach production.'), 'practice');
+    assert.equal(vague('Code review: run the linter in CI on every pull request.'), undefined);
+    assert.equal(vague('Whenever the server has errors, we will find and fix them.'), 'promise');
+    assert.equal(vague('Whenever a deploy fails, roll it back automatically.'), undefined);
+    assert.equal(vague('Monitoring: this will be an alert on the error rate.'), undefined);
+    assert.equal(vague('Restrict writes for certain users.'), 'vague');
+  });
+
+  it('a list opening with complete items is reported at its heading, naming the item that misses parts', function () {
+    const text = '# Postmortem\n\n## Action Items\n\n- Page on stuck merges (#12).\n- Write an onboarding guide for the rotation.\n';
+    const [finding] = lint(text, { profile: GOOGLE, rules: {} }).findings.filter((f) => f.ruleId === 'action-item-incomplete');
+    assert.equal(text.slice(finding.span.start, finding.span.end), '## Action Items');
+    assert.match(finding.message, /^1 of the 2 open action items in this list has no owner.*\("Write an onboarding guide for the rotation\."\)/);
   });
 
   it('the action-item-incomplete fix adds placeholders before the closing period, with a snippet twin, and eats nothing', function () {
@@ -95,6 +139,20 @@ describe('writing-quality configuration', function () {
       found.map((f) => f.message),
       ['This action item has no due date or priority: the acme profile asks each open item for an owner and a due date or a priority.'],
     );
+  });
+
+  it('the ALX timeline must say how the issue was detected: an opening symptom does, an opening deploy does not', function () {
+    const coverage = (timeline: string) => {
+      const text = `# Postmortem\n\n## Timeline\n\n${timeline}\n\n## Root Cause and Resolution\n\nA bad index.\n`;
+      return lint(text, { profile: defaultProfile(), rules: {} })
+        .findings.filter((f) => f.ruleId === 'timeline-coverage')
+        .map((f) => text.slice(f.span.start, f.span.end));
+    };
+    assert.deepEqual(coverage('- 09:00 UTC: 500 errors for every visitor.\n- 09:30 UTC: The index was rolled back.'), []);
+    assert.deepEqual(coverage('- 09:00 UTC: The index was deployed.\n- 09:10 UTC: An engineer noticed empty results.'), []);
+    assert.deepEqual(coverage('- 09:00 UTC: The index was deployed; outage begins.\n- 09:10 UTC: The typo was caught in the config.'), [
+      '09:00 UTC: The index was deployed; outage begins.',
+    ]);
   });
 
   it('reports bad actionItems, timelineStory and words in .postmortemrc.json, naming what is expected', function () {

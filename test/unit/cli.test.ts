@@ -370,7 +370,6 @@ describe('postmortem-lint (dist/cli.js)', function () {
           '3 heading-space',
           '5 duration-timezone',
           '5 duration-mismatch',
-          '9 timeline-coverage',
           '14 timestamp-order',
           '16 timestamp-invalid',
           '26 section-not-heading',

@@ -99,7 +99,7 @@ describe('core/config', function () {
         findings.map((f) => f.message),
         [
           'Profile "acme": sections[0]: unknown key "synonym" (expected id, title, synonyms, required, template).',
-          'Profile "acme": unknown key "colour" (expected name, description, extends, sections, requiredFields, fieldsSection, words, timelineAsList, actionItems, timelineStory).',
+          'Profile "acme": unknown key "colour" (expected name, description, extends, sections, requiredFields, fieldsSection, words, timelineAsList, actionItems, timelineStory, tasksToDo).',
         ],
       );
       assert.equal(config.profile, 'acme');

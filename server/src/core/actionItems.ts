@@ -1,8 +1,9 @@
 // Action items, read from the parse tree of the corrective-measures section: list items, task-list
-// items (`- [ ] …`) and the rows of a table there. For each: its text, whether it is done, and the
+// items (`- [ ] …`), the rows of a table there, and lines marked as items that Markdown runs into
+// one paragraph (`    - …` under a label, `•` glyph lines). For each: its text, whether it is done, and the
 // parts it names (owner, due date, priority, tracking reference, type). Rules decide what is
 // missing from a profile's requirements; nothing here knows about severities or messages.
-import type { List, ListItem, Nodes, Root, Table, TableRow } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Root, Table, TableRow } from 'mdast';
 import type { PostmortemModel, Section, Span } from './model';
 import { firstAfter } from './parse/lines';
 import { visibleText } from './prose';
@@ -21,7 +22,8 @@ export const PART_NAMES: Record<ActionPart, string> = {
 };
 
 export interface ActionItem {
-  form: 'list-item' | 'task' | 'table-row';
+  /** `line`: a line marked as an item that renders inside a paragraph (a list that did not render). */
+  form: 'list-item' | 'task' | 'table-row' | 'line';
   /** The item: a list item's own paragraph, or a table row. */
   span: Span;
   /** The item's text as a reader sees it (a list item's own paragraph; a row's task cell). */
@@ -109,6 +111,20 @@ const TASK_BOX = /^\s*\[([ xX])\]\s*/;
 /** Work already done, told in the past: "We enabled branch protection", "Added a disk alert". */
 const PAST =
   /^\s*(?:(?:we|i|they|the team|our team)\s+(?:(?:have|has|had|'ve)\s+(?:[\w-]+\s+){0,4}?)?(?:also\s+|already\s+|now\s+)?(?:\w+ed|did|made|wrote|set up|built|ran|took|sent|began)|(?:added|fixed|created|enabled|removed|introduced|updated|implemented|deployed|installed|configured|migrated|upgraded|patched|reverted|replaced|switched|wrote)\s|(?:the|our|a|an)\s+(?:[\w-]+\s+){1,3}(?:also\s+|already\s+)?(?:recommended|decided|rejected|agreed|voted|suggested|proposed|noted)\b)\b/i;
+/**
+ * Work done, told in the passive within the first words: "New tests were created", "A guide was
+ * given to new staff", "The config has been fixed".
+ */
+const PASSIVE_PAST =
+  /^\s*(?:[\p{L}\p{N}'’-]+\s+){0,6}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:\w+ed|given|made|built|written|set up|taken|sent|done|put|run|shown|held|brought|chosen|drawn|begun)\b/iu;
+
+/** Whether an item is written as work already done (not ticked, not marked done: told in the past). */
+export function toldAsDone(item: ActionItem): boolean {
+  if (item.form === 'task' || item.form === 'table-row') return false;
+  const body = item.text.replace(LEAD_IN, '');
+  return PAST.test(body) || PASSIVE_PAST.test(body);
+}
+
 /** A note closing the item that it is done: "… _done in grafana_.", "… (already done)". */
 const DONE_AT_END = /(?:^|[\s_*(\[—–-])(?:already\s+)?(?:done|completed|fixed|shipped)(?:\s+(?:in|on|via|with|by)\s+[^.;:!?]{1,30})?[\s_*)\].!]*$/i;
 /** `**Improvements:**`, `Tasks to address the issue:`: a list item that only names the items under it. */
@@ -200,6 +216,50 @@ function readTable(table: Table, out: ActionItem[]): void {
   }
 }
 
+/** A line marked as a list item: a dash, star, plus, bullet glyph or number, then the item. */
+const PSEUDO_ITEM = /^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)])\s+(?=\S)/;
+
+/** A source line as a reader sees it: entities, emphasis markers and link targets taken out. */
+function plainLine(line: string): { text: string; urls: string[] } {
+  const urls: string[] = [];
+  const text = line
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)/g, (_, label: string, url: string) => {
+      urls.push(url);
+      return label;
+    })
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+$/, '');
+  return { text, urls };
+}
+
+/**
+ * Lines marked as items inside one paragraph (indented under a label, `•` glyphs, lines joined by
+ * hard breaks): Markdown shows them as one block, but the author wrote a list. Two or more marked
+ * lines inside a region make one group; a lone marked line may be a sentence.
+ */
+function readPseudoList(source: string, paragraph: Paragraph, inside: (offset: number) => boolean, out: ActionItem[]): void {
+  const start = paragraph.position?.start.offset;
+  const end = paragraph.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  const marked: { text: string; urls: string[]; start: number; end: number }[] = [];
+  for (let at = start; at < end;) {
+    const newline = source.indexOf('\n', at);
+    const lineEnd = newline < 0 || newline > end ? end : newline;
+    const { text, urls } = plainLine(source.slice(at, lineEnd));
+    if (PSEUDO_ITEM.test(text) && inside(at)) marked.push({ text, urls, start: at, end: lineEnd });
+    at = lineEnd + 1;
+  }
+  if (marked.length < 2) return;
+  const group = { start: marked[0].start, end: marked[marked.length - 1].end };
+  for (const line of marked) {
+    const body = line.text.replace(PSEUDO_ITEM, '').trim();
+    const done = /\((?:done|completed?|fixed|shipped)\)|\b(?:DONE|COMPLETED)\b|✅/.test(body) || DONE_AT_END.test(body) || PAST.test(body.replace(LEAD_IN, ''));
+    out.push({ form: 'line', span: { start: line.start, end: line.end }, text: body, done, parts: partsOfText(body, line.urls), group });
+  }
+}
+
 /**
  * A corrective-measures section's body up to the next heading at its level or above, even one that
  * names no known section: "## Responders" after "## Action Items" holds no action items.
@@ -215,7 +275,7 @@ function actionsRegion(sections: Section[], index: number): Span {
 }
 
 /** The action items of every corrective-measures section, in document order. */
-export function readActionItems(model: PostmortemModel, root: Root): ActionItem[] {
+export function readActionItems(source: string, model: PostmortemModel, root: Root): ActionItem[] {
   const regions: Span[] = [];
   model.sections.forEach((section, index) => {
     if (section.canonical === 'actions') regions.push(actionsRegion(model.sections, index));
@@ -243,9 +303,39 @@ export function readActionItems(model: PostmortemModel, root: Root): ActionItem[
       readTable(node, items);
       continue;
     }
+    if (node.type === 'paragraph') {
+      // A paragraph may start above a label-line section and hold its items: its lines are looked at.
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? 0;
+      if (regions.some((region) => start < region.end && region.start < end)) readPseudoList(source, node, inside, items);
+      continue;
+    }
     if ('children' in node && node.type !== 'list' && node.type !== 'table') for (const child of node.children) stack.push(child as Nodes);
   }
   return items.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The lists of task boxes (`- [ ] …`) of which some are ticked: such a list is the tracker itself,
+ * kept where it is written, and its open boxes are the work left (by the `group` start of each).
+ */
+export function trackedChecklists(items: ActionItem[]): Set<number> {
+  return new Set(items.filter((item) => item.form === 'task' && item.done).map((item) => item.group.start));
+}
+
+/** Whether an item is an open box of a checklist that is ticked as work gets done. */
+export function isTrackedInPlace(item: ActionItem, checklists: Set<number>): boolean {
+  return item.form === 'task' && !item.done && checklists.has(item.group.start);
+}
+
+/** The innermost section whose heading stands above a span and whose body holds it. */
+export function sectionAbove(model: PostmortemModel, span: Span): Section | undefined {
+  let found: Section | undefined;
+  for (const section of model.sections) {
+    if (section.headingSpan.end > span.start || span.start >= section.bodySpan.end) continue;
+    if (!found || section.headingSpan.start > found.headingSpan.start) found = section;
+  }
+  return found;
 }
 
 /** A profile's requirement: each group is a part, or alternatives of which one is enough. */
@@ -297,8 +387,19 @@ export function describeRequirements(groups: PartRequirement[], missing = false)
 /** A leading `Label:` or `**Label:**` (a name for the item), a leading "To" or "We will". */
 const LEAD_IN = /^\s*(?:(?:\d+[.)]\s*)?[^:.!?]{1,40}:\s+)?(?:to\s+|we\s+(?:will|should|need to|must)\s+)?/i;
 
+/** Links, ticket ids and the words that only name them ("issue", "see", "PR"). */
+const BARE_REFERENCE = /https?:\/\/\S+|\b[A-Z][A-Z0-9]{1,9}-\d+\b|#\d+|\bb\/\d+|\b(?:see|issue|issues|ticket|bug|pr|link|here)\b/gi;
+/** A label, then a sentence about the practice it names rather than a task: "TDD: This could help …". */
+const PRACTICE = /^\s*[^:.!?]{2,40}:\s+(?:this|it|these|that|which)\s+(?:ensures?|helps?|could|would|can|may|might|allows?|makes?|prevents?)\b/i;
+/**
+ * People promising to react next time: "Whenever the server has errors, we will fix them". (An
+ * automatic reaction, "Whenever a deploy fails, roll it back", is a task.)
+ */
+const PROMISE =
+  /^(?:whenever|whatever|every time|each time|any ?time)\b.*\b(?:we|i|the team|engineers?|someone)\s+(?:have to|has to|will|need to|must|should)\b/i;
+
 export interface Vagueness {
-  kind: 'people' | 'vague' | 'question';
+  kind: 'people' | 'vague' | 'question' | 'bare' | 'practice' | 'promise';
   /** The words that make it vague, as written. */
   phrase: string;
 }
@@ -310,7 +411,10 @@ export interface Vagueness {
  * the ticket holds the detail.
  */
 export function vaguenessOf(item: ActionItem, words: WordLists): Vagueness | undefined {
-  if (item.done || item.parts.ticket) return undefined;
+  if (item.done) return undefined;
+  // Only a link or a ticket id: the reader must open the tracker to learn what will be done.
+  if (item.parts.ticket && !/\p{L}{2,}/u.test(item.text.replace(BARE_REFERENCE, ' '))) return { kind: 'bare', phrase: item.text };
+  if (item.parts.ticket) return undefined;
   const people = findPhrases(item.text, words.peopleFixes)[0];
   if (people) return { kind: 'people', phrase: people.phrase };
   const vague = findPhrases(item.text, words.vague)[0];
@@ -321,6 +425,10 @@ export function vaguenessOf(item: ActionItem, words: WordLists): Vagueness | und
     .replace(LEAD_IN, '')
     .replace(/[.!?\s]+$/, '')
     .trim();
+  // "Code review: this ensures that …": a practice named by its label and praised, no task.
+  if (PRACTICE.test(item.text)) return { kind: 'practice', phrase: item.text.slice(0, item.text.indexOf(':')) };
+  // "Whenever the server has errors, we find and fix them": a promise to react next time.
+  if (PROMISE.test(body)) return { kind: 'promise', phrase: body };
   const lead = findPhrases(body, words.vagueLeads).find((found) => found.offset === 0);
   if (lead && body.slice(lead.phrase.length).trim().split(/\s+/).filter(Boolean).length <= 2) return { kind: 'vague', phrase: body };
   return undefined;

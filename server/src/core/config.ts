@@ -281,6 +281,7 @@ const PROFILE_KEYS = [
   'timelineAsList',
   'actionItems',
   'timelineStory',
+  'tasksToDo',
 ];
 const SECTION_KEYS = ['id', 'title', 'synonyms', 'required', 'template'];
 
@@ -350,6 +351,7 @@ function checkProfileDefinition(definition: unknown): { problems: string[]; usab
     }
   }
   if (d.timelineAsList !== undefined && typeof d.timelineAsList !== 'boolean') problems.push('"timelineAsList" must be true or false.');
+  if (d.tasksToDo !== undefined && typeof d.tasksToDo !== 'boolean') problems.push('"tasksToDo" must be true or false.');
   if (d.actionItems !== undefined) {
     const parts = ACTION_PARTS.join(', ');
     if (!isStringList(d.actionItems)) problems.push(`"actionItems" must be an array of parts (${parts}; alternatives joined by "|", like "due|priority").`);

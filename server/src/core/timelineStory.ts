@@ -2,9 +2,10 @@
 // taken, the misleading paths, the escalation and the resolution (what the ALX brief asks of a
 // timeline). Read from the timeline entries' phases (built-in and configured phase words) and from
 // the timeline section's prose, line by line and sentence by sentence, with the story word lists,
-// so untimed narrative and labelled parts ("Escalation: …") count too.
+// so untimed narrative and labelled parts ("Escalation: …") count too. A timeline that opens on a
+// symptom ("500 errors for every visitor") tells how the issue showed: that is its detection.
 import type { Root } from 'mdast';
-import type { Phase, PostmortemModel } from './model';
+import type { Phase, PostmortemModel, TimelineEntry } from './model';
 import { proseBlocks, sectionFinder, sentencesOf } from './prose';
 import { findPhrases, hasPhrase, type WordLists } from './wordLists';
 
@@ -28,6 +29,25 @@ const PHASE_PART: Partial<Record<Phase, StoryPart>> = {
 };
 
 const WORDED_PARTS = ['detected', 'escalated', 'resolved', 'misleading'] as const;
+
+/** What users or a check saw go wrong: an opening entry that says it tells how the issue showed. */
+const SYMPTOM =
+  /\b(?:errors?|5\d\d|down|outages?|unavailable|unreachable|unresponsive|inaccessible|fail(?:s|ed|ing|ures?)?|slow(?:ly|ness|er)?|time(?:d)? ?outs?|crash(?:es|ed|ing)?|broken|not (?:loading|working|responding|reachable))\b/i;
+/** A change made: an opening entry that says it is the trigger, and the detection is still to come. */
+const CHANGE =
+  /\b(?:deploy(?:s|ed|ing|ment)?|releas(?:e|es|ed|ing)|push(?:es|ed)?|upload(?:s|ed)?|updat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|migrat(?:e|es|ed|ing|ion)|merg(?:e|es|ed)|rolled out|roll-?out|tun(?:ed|ing)|install(?:s|ed|ing)?)\b/i;
+
+/** The first entry inside a timeline section: where the story starts, and where its detection belongs. */
+export function firstTimelineEntry(model: PostmortemModel): TimelineEntry | undefined {
+  const timelines = model.sections.filter((section) => section.canonical === 'timeline');
+  return model.entries.find((entry) => timelines.some((section) => section.bodySpan.start <= entry.span.start && entry.span.start < section.bodySpan.end));
+}
+
+/** Whether the first entry reports a symptom and no change: someone saw it, so it was detected. */
+function opensWithSymptom(model: PostmortemModel): boolean {
+  const first = firstTimelineEntry(model);
+  return Boolean(first && SYMPTOM.test(first.text) && !CHANGE.test(first.text));
+}
 
 /** The story parts the document's timeline tells; undefined when it has no timeline or nothing in it. */
 export function storyTold(model: PostmortemModel, root: Root, words: WordLists): Set<StoryPart> | undefined {
@@ -70,6 +90,7 @@ export function storyTold(model: PostmortemModel, root: Root, words: WordLists):
     }
   }
   if (!read && !model.entries.length) return undefined;
+  if (opensWithSymptom(model)) told.add('detected');
   // Sentences that are neither the detection nor the resolution are the actions taken.
   if (steps > 0) told.add('actions');
   return told;

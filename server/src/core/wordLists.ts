@@ -113,6 +113,12 @@ export const BUILTIN_WORDS: WordLists = {
     'will always',
     'never again',
     'be better',
+    // Scope left unnamed: which users, which services?
+    'for certain',
+    'where needed',
+    'where necessary',
+    'where appropriate',
+    'as appropriate',
   ],
   // Verbs that, leading a short item (two words or fewer after them), name no change: "Improve monitoring."
   vagueLeads: [
@@ -159,7 +165,7 @@ export const BUILTIN_WORDS: WordLists = {
   // Timeline words for the parts of the story, beyond the phase words (which count too).
   detected: [
     'detect*',
-    'noticed',
+    'notic*',
     'alert*',
     'alarm*',
     'monitoring',
@@ -170,7 +176,7 @@ export const BUILTIN_WORDS: WordLists = {
     'discovered',
     'spotted',
     'observed',
-    'caught',
+    // ("caught" is left out: it is mostly said of the cause, "the typo was caught in the config".)
     'flagged',
     'became aware',
     'first sign*',

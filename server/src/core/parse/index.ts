@@ -9,7 +9,7 @@ import { normaliseHeading, sectionIdOf } from '../profiles/sections';
 import { findZoneDeclaration } from '../time';
 import { dateFromText, timelineDefaults } from './context';
 import { phasePatterns, type PhaseWords } from '../phases';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown, type MarkdownParser } from './markdown';
 import { readStructure } from './lines';
 import { assignBodies, cleanHeadingText, labelLine, newSection, noSpaceHeading, sectionAt, withoutPartLabels, withoutStepLabels } from './sections';
 import { fieldOf, withValueBelow } from './fields';
@@ -23,8 +23,8 @@ export interface ParseResult {
   root: Root;
 }
 
-export function parse(text: string, profile: Profile, phaseWords?: PhaseWords): ParseResult {
-  const root = parseMarkdown(text);
+export function parse(text: string, profile: Profile, phaseWords?: PhaseWords, markdown: MarkdownParser = parseMarkdown): ParseResult {
+  const root = markdown(text);
   const structure = readStructure(text, root);
   const extra = extraSynonyms(profile);
 

@@ -8,11 +8,11 @@ import type { Root } from 'mdast';
 
 // Four processors, with and without tables and front matter: each extension costs parse time on
 // every paragraph line (tables: +50% on a long document), so it is only used when it can apply.
-interface MarkdownParser {
+interface Processor {
   parse(text: string): unknown;
 }
-const processors = new Map<string, MarkdownParser>();
-function processorFor(tables: boolean, frontMatter: boolean): MarkdownParser {
+const processors = new Map<string, Processor>();
+function processorFor(tables: boolean, frontMatter: boolean): Processor {
   const key = `${tables}:${frontMatter}`;
   let processor = processors.get(key);
   if (!processor) {
@@ -36,12 +36,25 @@ function mayHaveTable(text: string): boolean {
   return false;
 }
 
-export function parseMarkdown(text: string): Root {
+/** How many characters of `text` its YAML front matter takes, closing line included (0: none). */
+export function frontMatterLength(text: string): number {
   // The front matter extension, given a `---` it cannot close, stops lists being recognised for
   // the rest of the document (micromark-extension-frontmatter#5): use it only when it closes.
-  const frontMatter = text.startsWith('---') && CLOSED_FRONT_MATTER.test(text.slice(0, 20_000));
+  if (!text.startsWith('---')) return 0;
+  return CLOSED_FRONT_MATTER.exec(text.slice(0, 20_000))?.[0].length ?? 0;
+}
+
+/** A part of a document that starts at a line start, read as the document's front matter only if `frontMatter`. */
+export function parseMarkdownPart(text: string, frontMatter: boolean): Root {
   return processorFor(mayHaveTable(text), frontMatter).parse(text) as Root;
 }
+
+export function parseMarkdown(text: string): Root {
+  return parseMarkdownPart(text, frontMatterLength(text) > 0);
+}
+
+/** What turns Markdown text into mdast: `parseMarkdown`, or one that reuses earlier work (blocks.ts). */
+export type MarkdownParser = (text: string) => Root;
 
 /** Flat `key: value` pairs of YAML front matter; enough to find a title or a date. */
 export function readFrontMatter(yaml: string): Record<string, string> {

@@ -32,7 +32,12 @@ export const ALX: Profile = {
   timelineAsList: true,
   // The ALX brief asks for a concrete TODO list (action-item-vague), not owners or tickets.
   actionItemParts: [],
-  timelineStory: ['detected', 'actions', 'misleading', 'escalated', 'resolved'],
+  // The brief asks the timeline for detection, actions, misleading paths, escalation and resolution;
+  // reviewers hold students to the detection (a timeline that opens on the deploy and never says
+  // how the outage was noticed) and pass timelines without misleading paths or an escalation, so
+  // only the detection is asked by default. A custom profile extending ALX can ask for all five.
+  timelineStory: ['detected'],
+  tasksToDo: true,
 };
 
 export const GOOGLE_SRE: Profile = {
@@ -61,6 +66,7 @@ export const GOOGLE_SRE: Profile = {
     ['type', 'ticket'],
   ],
   timelineStory: [],
+  tasksToDo: false,
 };
 
 export const PAGERDUTY: Profile = {
@@ -82,6 +88,7 @@ export const PAGERDUTY: Profile = {
   // PagerDuty's guide: every action item is a ticket in the tracker (which holds its owner).
   actionItemParts: [['ticket']],
   timelineStory: [],
+  tasksToDo: false,
 };
 
 export const ATLASSIAN: Profile = {
@@ -108,6 +115,7 @@ export const ATLASSIAN: Profile = {
     ['due', 'priority', 'ticket'],
   ],
   timelineStory: [],
+  tasksToDo: false,
 };
 
 export const BUILTIN_PROFILES: Profile[] = [ALX, GOOGLE_SRE, PAGERDUTY, ATLASSIAN];

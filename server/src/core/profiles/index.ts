@@ -20,6 +20,8 @@ export interface CustomProfileDefinition {
   actionItems?: string[];
   /** The parts of the story the timeline must tell (`detected`, `actions`, `misleading`, `escalated`, `resolved`). */
   timelineStory?: string[];
+  /** Whether the corrective measures must be tasks still to do, not work already done. */
+  tasksToDo?: boolean;
 }
 
 export function builtinProfile(id: string): Profile | undefined {
@@ -78,5 +80,6 @@ export function customProfile(id: string, definition: CustomProfileDefinition): 
     timelineAsList: definition.timelineAsList ?? base.timelineAsList,
     actionItemParts: definition.actionItems?.map((text) => parseRequirement(text)!).filter(Boolean) ?? base.actionItemParts,
     timelineStory: (definition.timelineStory as StoryPart[] | undefined) ?? base.timelineStory,
+    tasksToDo: definition.tasksToDo ?? base.tasksToDo,
   };
 }

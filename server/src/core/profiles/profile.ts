@@ -43,4 +43,10 @@ export interface Profile {
   actionItemParts: PartRequirement[];
   /** The parts of the incident's story the timeline must tell (the ALX brief asks for all five). */
   timelineStory: StoryPart[];
+  /**
+   * Whether the corrective measures must be tasks still to do (the ALX brief asks for "a list of
+   * tasks to address the issue"): a list told as work already done is reported. Industry templates
+   * also keep the actions that are done.
+   */
+  tasksToDo: boolean;
 }

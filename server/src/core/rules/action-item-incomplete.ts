@@ -1,9 +1,21 @@
 // Open action items that do not name what the profile asks of each (owner, due date or priority,
-// ticket, type): one finding per list or table, on its first such item, with a fix that adds the
-// missing parts as placeholders at the end of each list item.
+// ticket, type): one finding per list or table, on its first such item (on the heading above it
+// when the list opens with complete items), with a fix that adds the missing parts as placeholders
+// at the end of each list item. Open boxes of a checklist that is being ticked off are left alone.
 import type { TextEdit } from '../model';
 import type { Rule } from './rule';
-import { describeRequirements, missingParts, readActionItems, vaguenessOf, type ActionItem, type ActionPart, type PartRequirement } from '../actionItems';
+import {
+  describeRequirements,
+  isTrackedInPlace,
+  missingParts,
+  readActionItems,
+  sectionAbove,
+  trackedChecklists,
+  vaguenessOf,
+  type ActionItem,
+  type ActionPart,
+  type PartRequirement,
+} from '../actionItems';
 
 /** A placeholder per part, as plain text and as a snippet field. */
 const PLACEHOLDERS: Record<ActionPart, { label: string; plain: string; snippet: string }> = {
@@ -25,6 +37,11 @@ function placeholderEdit(text: string, item: ActionItem, missing: PartRequiremen
   return { span: { start: at, end: at }, newText: ` (${plain})`, snippet: ` (${snippet})` };
 }
 
+function quote(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}…` : trimmed;
+}
+
 export const actionItemIncomplete: Rule = {
   id: 'action-item-incomplete',
   description: 'An open action item does not name what the profile asks of each (owner, due date or priority, ticket, type).',
@@ -34,27 +51,45 @@ export const actionItemIncomplete: Rule = {
   check({ text, model, profile, root, words }) {
     const require = profile.actionItemParts;
     if (!require.length) return [];
-    const groups = new Map<number, { item: ActionItem; missing: PartRequirement[] }[]>();
-    for (const item of readActionItems(model, root)) {
-      // A vague item is reported as vague: it needs rewriting before it needs an owner.
-      if (vaguenessOf(item, words)) continue;
+    const items = readActionItems(text, model, root);
+    const checklists = trackedChecklists(items);
+    const groups = new Map<number, { open: number; firstOpen?: ActionItem; incomplete: { item: ActionItem; missing: PartRequirement[] }[] }>();
+    for (const item of items) {
+      // A vague item is reported as vague: it needs rewriting before it needs an owner. An open
+      // box of a checklist being ticked off is tracked where it is written.
+      if (item.done || vaguenessOf(item, words) || isTrackedInPlace(item, checklists)) continue;
+      const group = groups.get(item.group.start) ?? { open: 0, incomplete: [] };
+      group.open++;
+      group.firstOpen ??= item;
       const missing = missingParts(item, require);
-      if (!missing.length) continue;
-      const group = groups.get(item.group.start) ?? [];
-      group.push({ item, missing });
+      if (missing.length) group.incomplete.push({ item, missing });
       groups.set(item.group.start, group);
     }
     const asked = describeRequirements(require);
-    return [...groups.values()].map((incomplete) => {
-      const [{ item, missing }] = incomplete;
-      const more = incomplete.length > 1 ? ` ${incomplete.length - 1} more in this ${item.form === 'table-row' ? 'table' : 'list'} miss parts too.` : '';
-      const edits = incomplete.map((entry) => placeholderEdit(text, entry.item, entry.missing)).filter((edit): edit is TextEdit => Boolean(edit));
-      const count = edits.length === 1 ? 'the action item' : `${edits.length} action items`;
-      return {
-        message: `This action item has ${describeRequirements(missing, true)}: the ${profile.name} profile asks each open item for ${asked}.${more}`,
-        span: item.span,
-        fixes: edits.length ? [{ title: `Add placeholders for what is missing to ${count}`, edits, safe: false }] : [],
-      };
-    });
+    return [...groups.values()]
+      .filter((group) => group.incomplete.length)
+      .map(({ open, firstOpen, incomplete }) => {
+        const [{ item, missing }] = incomplete;
+        const container = item.form === 'table-row' ? 'table' : 'list';
+        const edits = incomplete.map((entry) => placeholderEdit(text, entry.item, entry.missing)).filter((edit): edit is TextEdit => Boolean(edit));
+        const count = edits.length === 1 ? 'the action item' : `${edits.length} action items`;
+        const fixes = edits.length ? [{ title: `Add placeholders for what is missing to ${count}`, edits, safe: false }] : [];
+        const heading = firstOpen === item ? undefined : sectionAbove(model, item.group);
+        if (heading?.form === 'heading') {
+          // The list opens with complete items: what is missing is the list's, said at its heading.
+          const others = incomplete.length > 1 ? `, and ${incomplete.length - 1} more` : '';
+          return {
+            message: `${incomplete.length} of the ${open} open action items in this ${container} ${incomplete.length === 1 ? 'has' : 'have'} ${describeRequirements(missing, true)} ("${quote(item.text)}"${others}): the ${profile.name} profile asks each open item for ${asked}.`,
+            span: heading.headingSpan,
+            fixes,
+          };
+        }
+        const more = incomplete.length > 1 ? ` ${incomplete.length - 1} more in this ${container} miss parts too.` : '';
+        return {
+          message: `This action item has ${describeRequirements(missing, true)}: the ${profile.name} profile asks each open item for ${asked}.${more}`,
+          span: item.span,
+          fixes,
+        };
+      });
   },
 };

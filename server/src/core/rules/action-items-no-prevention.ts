@@ -49,7 +49,7 @@ export const actionItemsNoPrevention: Rule = {
   tags: ['action items'],
   check({ text, model, profile, root }) {
     if (!profile.actionItemParts.some((group) => group.includes('type'))) return [];
-    const items = readActionItems(model, root);
+    const items = readActionItems(text, model, root);
     if (!items.length || items.some((item) => typeOf(item) !== 'other')) return [];
     if (!userAffecting(text, model)) return [];
     const actions = model.sections.find((section) => section.canonical === 'actions');

@@ -33,9 +33,9 @@ export const dateNoYear: Rule = {
   check({ text, model }) {
     const head = text.slice(0, SEARCH_LIMIT);
     const frontMatter = Object.values(model.frontMatter ?? {}).join('\n');
-    if (hasFullDate(head) || hasFullDate(frontMatter)) return [];
+    // The month-and-day search is one regex; the full-date search scans every timestamp: first the cheap one.
     const monthDay = firstMonthDay(head);
-    if (!monthDay) return [];
+    if (!monthDay || hasFullDate(head) || hasFullDate(frontMatter)) return [];
     // On the incident window, where the date belongs, when the document states one.
     const window = model.window?.start ? model.window.span : undefined;
     return [

@@ -23,6 +23,9 @@ const QUANTITY = new RegExp(
   'iu',
 );
 
+/** `500 Internal Server Error`: a status code, not a count of servers. */
+const STATUS_CODE = /\b[1-5]\d\d\s+(?:internal\s+)?server\s+errors?\b/giu;
+
 /** Up to this many characters of each text are read. */
 const READ = 4000;
 
@@ -35,11 +38,11 @@ export const impactUnquantified: Rule = {
     // Asked where the profile asks for an Impact field: the ALX brief wants "how many % of the
     // users were affected"; the industry templates leave the measure to the team.
     if (!profile.requiredFields.includes('impact')) return [];
-    const says = (span: Span) => QUANTITY.test(text.slice(span.start, Math.min(span.end, span.start + READ)));
+    const says = (span: Span) => QUANTITY.test(text.slice(span.start, Math.min(span.end, span.start + READ)).replace(STATUS_CODE, ' ; '));
     const field = model.fields.find((f) => f.id === 'impact' && f.value.trim());
     const section = model.sections.find((s) => s.canonical === 'impact' && s.bodyWords > 0);
-    // Only an Impact the author wrote as such: prose elsewhere may tell the size in words this
-    // rule cannot weigh.
+    // Only an Impact the author wrote as such: a summary that tells it in passing was measured
+    // too often left unflagged by reviewers (3 of 7 on the shared corpus) to flag it.
     if (!field && !section) return [];
     // What the document says about its impact, in the field and the section together.
     const spans = [field?.valueSpan, section && { start: section.headingSpan.end, end: section.bodySpan.end }].filter((span): span is Span => Boolean(span));

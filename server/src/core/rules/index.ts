@@ -33,6 +33,7 @@ import { brokenImage } from './broken-image';
 import { actionItemIncomplete } from './action-item-incomplete';
 import { actionItemVague } from './action-item-vague';
 import { actionItemsNoPrevention } from './action-items-no-prevention';
+import { tasksArePastActions } from './tasks-are-past-actions';
 import { blameLanguage } from './blame-language';
 import { hindsightLanguage } from './hindsight-language';
 import { timelineCoverage } from './timeline-coverage';
@@ -87,6 +88,7 @@ export const RULES: Rule[] = [
   actionItemIncomplete,
   actionItemVague,
   actionItemsNoPrevention,
+  tasksArePastActions,
   blameLanguage,
   hindsightLanguage,
   promptText,

@@ -9,7 +9,8 @@
 // - In a window, ends carry what they inherit (the end gets the start's date, an end without a
 //   zone gets the window's), but `zoneText` is only set on the end where the zone was written.
 export type { ScannedTimestamp, RawPart } from './scan';
-export { scanLeadingTimestamp, findTimestamps, findFirstTimestamp, MONTH_NAMES } from './scan';
+export { scanLeadingTimestamp, findFirstTimestamp, MONTH_NAMES } from './scan';
+export { findTimestamps, createTimestampMemo, withTimestampMemo, type TimestampMemo } from './memo';
 export type { WallInstant } from './wall';
 export { toDateTime, resolveWallTime, nextDayWallTime, addDays, civilDateOf, formatCivilDate, PLACEHOLDER_DATE } from './wall';
 export { resolveZone, findZoneDeclaration, fixedZone, matchZoneAt, oneSlipApart, ZONE_ABBREVIATIONS } from './zones';
