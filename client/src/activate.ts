@@ -23,7 +23,7 @@ import { PostmortemStatusBar } from './statusBar';
 import { DocumentStatuses } from './status';
 import { CONFIG_SECTION, Commands } from '../../common/protocol';
 import { registerTimelinePreview, type TimelinePreviewApi } from './preview';
-import { checkWorkspace, MARKDOWN_GLOB, watchedFileFilter } from './workspaceCheck';
+import { checkWorkspace, forgetExcludedFiles, MARKDOWN_GLOB, watchedFileFilter } from './workspaceCheck';
 import { registerIncidentsView, type IncidentsViewApi } from './incidentsView';
 
 /** What `activate` returns: the extension's small public API (used by the extension-host tests). */
@@ -98,6 +98,7 @@ export async function activateWith(context: vscode.ExtensionContext, factory: Cl
   const pasteAsTimeline = registerTimelinePaste(context, c);
   const preview = registerTimelinePreview(context, statuses, output);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.checkWorkspace, () => checkWorkspace(c, vscode.ProgressLocation.Notification)));
+  context.subscriptions.push(forgetExcludedFiles(c));
   const incidents = registerIncidentsView(context, c, statuses);
 
   try {

@@ -3,9 +3,16 @@
 // batches; the server reads them from disk, decides which are postmortems (postmortem.files,
 // .postmortemrc.json) and publishes their problems. Batches give progress and a place to cancel.
 // Watched Markdown files that appear or change later pass the same files.exclude test before the
-// server hears of them (watchedFileFilter).
+// server hears of them (watchedFileFilter); a file that files.exclude comes to cover leaves the
+// check, its problems with it (forgetExcludedFiles).
 import * as vscode from 'vscode';
-import { FileChangeType, type BaseLanguageClient as LanguageClient, type FileEvent, type Middleware } from 'vscode-languageclient';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type BaseLanguageClient as LanguageClient,
+  type FileEvent,
+  type Middleware,
+} from 'vscode-languageclient';
 import { Requests } from '../../common/protocol';
 
 /** Files per request: small enough for smooth progress and a prompt cancel. */
@@ -101,12 +108,13 @@ async function listedByCheck(uris: vscode.Uri[]): Promise<Set<string>> {
 
 /**
  * The language client's watched-file middleware: a Markdown file created or changed under
- * files.exclude is not sent to the server (which would read and check it). Deletions always are:
- * they only ever take problems away. Events keep their order; those that come while a search runs
- * are decided together by the next one.
+ * files.exclude is not sent to the server (which would read and check it), but told as gone, so a
+ * file checked before files.exclude covered it loses its problems. Deletions always are sent: they
+ * only ever take problems away. Events keep their order; those that come while a search runs are
+ * decided together by the next one.
  */
 export function watchedFileFilter(): NonNullable<Middleware['workspace']>['didChangeWatchedFile'] {
-  let pending: { event: FileEvent; send(): Promise<void>; done(): void; failed(error: unknown): void }[] = [];
+  let pending: { event: FileEvent; send(): Promise<void>; gone(): Promise<void>; done(): void; failed(error: unknown): void }[] = [];
   let running = false;
   const decide = async () => {
     running = true;
@@ -117,14 +125,34 @@ export function watchedFileFilter(): NonNullable<Middleware['workspace']>['didCh
       const listed = await listedByCheck(asked.map(({ event }) => vscode.Uri.parse(event.uri))).catch(() => undefined);
       for (const item of batch) {
         if (!asked.includes(item) || !listed || listed.has(vscode.Uri.parse(item.event.uri).toString())) item.send().then(item.done, item.failed);
-        else item.done();
+        else item.gone().then(item.done, item.failed);
       }
     }
     running = false;
   };
   return (event, next) =>
     new Promise<void>((done, failed) => {
-      pending.push({ event, send: () => next(event), done, failed });
+      pending.push({ event, send: () => next(event), gone: () => next({ uri: event.uri, type: FileChangeType.Deleted }), done, failed });
       if (!running) void decide();
     });
+}
+
+/**
+ * When files.exclude changes, the files with problems that are not open and that the check would
+ * no longer list are told to the server as gone: their problems leave the Problems panel and the
+ * Incidents view. (Files it no longer excludes come back with the next check.)
+ */
+export function forgetExcludedFiles(client: LanguageClient): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration(async (event) => {
+    if (!event.affectsConfiguration('files.exclude') || !client.isRunning()) return;
+    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+    const withProblems: vscode.Uri[] = [];
+    client.diagnostics?.forEach((uri) => {
+      if (!open.has(uri.toString()) && /\.(md|markdown)$/i.test(uri.path)) withProblems.push(uri);
+    });
+    if (!withProblems.length) return;
+    const listed = await listedByCheck(withProblems);
+    const changes = withProblems.filter((uri) => !listed.has(uri.toString())).map((uri): FileEvent => ({ uri: uri.toString(), type: FileChangeType.Deleted }));
+    if (changes.length) await client.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  });
 }

@@ -1,7 +1,7 @@
 // The workspace check and the Incidents view's data in a real VS Code: a postmortem written to disk
 // and never opened gets its problems from "Check All Postmortems in the Workspace", a file under a
-// files.exclude folder gets none (nor does one that appears there later), a change on disk updates
-// them, deleting the file removes them.
+// files.exclude folder gets none (nor does one that appears there later, and one checked before
+// files.exclude covers it loses them), a change on disk updates them, deleting the file removes them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../common/protocol';
@@ -77,6 +77,18 @@ describe('workspace check and Incidents view', () => {
     // answered, whatever it heard about the excluded file has been published.
     await vscode.commands.executeCommand(Commands.checkWorkspace);
     assert.deepEqual(postmortemDiagnostics(fixtureUri(EXCLUDED_LATER)), [], 'a file that appears under files.exclude is not checked');
+  });
+
+  it('drops the problems of a checked file once files.exclude comes to cover it', async () => {
+    const uri = fixtureUri(APPEARED_LATER);
+    await waitForDiagnostics(uri, hasCodes('heading-space'), 'heading-space on the file checked after it appeared');
+    await vscode.workspace
+      .getConfiguration('files')
+      .update('exclude', { '**/excluded': true, '**/incidents/later-postmortem.md': true }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics once files.exclude covers the file');
+    const rows = await (await activateExtension()).incidents.rows();
+    assert.ok(!rows.some((row) => row.uri === uri.toString()), 'the excluded file is gone from the Incidents view');
+    await vscode.workspace.getConfiguration('files').update('exclude', { '**/excluded': true }, vscode.ConfigurationTarget.Workspace);
   });
 
   it('gives the Incidents view the file\u2019s date, severity, lengths and problems, sorted by the chosen key', async () => {

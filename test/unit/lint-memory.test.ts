@@ -2,25 +2,14 @@
 // lines, kept between lints) must find exactly what a lint from nothing finds, document after
 // document and edit after edit; and what it remembers must be safe from the callers.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createLintMemory, lint } from '../../server/src/core/lint';
 import { builtinProfile } from '../../server/src/core/profiles';
 import { createTimestampMemo, findTimestamps, withTimestampMemo } from '../../server/src/core/time';
-import { corpusDir } from '../support/corpus';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
-    return name.endsWith('.md') ? [path] : [];
-  });
-}
+import { allDocuments } from '../support/markdownFiles';
 
 describe('lint with memory between lints', () => {
-  // npm runs the tests from the checkout's root.
-  const dirs = [join(process.cwd(), 'test', 'fixtures'), join(process.cwd(), 'examples'), corpusDir()].filter((dir): dir is string => !!dir);
-  const files = dirs.flatMap(markdownFiles);
+  const files = allDocuments();
 
   it('finds what a lint from nothing finds, on every document and after each of its edits', function () {
     this.timeout(180_000);

@@ -9,6 +9,18 @@ describe('phases', () => {
     assert.equal(phaseOf('Checkout working again after the restart'), 'resolved');
   });
 
+  it('reads a complaint or a report from users as the detection', () => {
+    assert.equal(phaseOf('We received a complaint from the monitoring system that the site is down'), 'detected');
+    assert.equal(phaseOf('Customers complained about failed payments'), 'detected');
+    assert.equal(phaseOf('Users reported 502 errors on checkout'), 'detected');
+    assert.equal(phaseOf('Received the first alerts from Datadog'), 'detected');
+  });
+
+  it('does not read a detection into other words', () => {
+    assert.equal(phaseOf('The report was written the next day'), undefined);
+    assert.equal(phaseOf('We received the new certificate'), undefined);
+  });
+
   it('does not read a recovery into other words', () => {
     assert.equal(phaseOf('Engineer restarted the server process'), undefined);
     assert.equal(phaseOf('Users could not access the application'), undefined);

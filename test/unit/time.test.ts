@@ -428,6 +428,15 @@ describe('time: parseWindowText', () => {
     assert.equal(w.zoneText, 'UTC');
   });
 
+  it('gives a start written as a month and day the year of the end, the year before across New Year', () => {
+    const w = parseWindowText('September 28th to September 29th, 2023');
+    assert.equal(w.error, undefined);
+    assert.deepEqual(end(w.start), { raw: 'September 28th', offset: 0, date: [2023, 9, 28], hm: undefined, zone: undefined });
+    assert.deepEqual(end(w.end), { raw: 'September 29th, 2023', offset: 18, date: [2023, 9, 29], hm: undefined, zone: undefined });
+    assert.deepEqual(end(parseWindowText('December 30 - January 2, 2024').start)?.date, [2023, 12, 30]);
+    assert.match(parseWindowText('Tuesday to September 29th, 2023').error ?? '', /start of the window/);
+  });
+
   for (const dash of ['–', '—', ' to ', ' until ']) {
     it(`lets the end inherit the start's date across ${JSON.stringify(dash)}`, () => {
       const value = `2024-04-10 09:00${dash}13:00 UTC`;

@@ -10,7 +10,10 @@ export const PHASES: [Phase, RegExp][] = [
   ['mitigated', /\b(mitigat\w*|rolled back|rollback|roll back|reverted|workaround|hotfix|stabili[sz]ed)\b/i],
   ['escalated', /\b(escalat\w*|paged|page sent|on-?call (?:was )?(?:engineer )?(?:notified|alerted))\b/i],
   ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
-  ['detected', /\b(detected|alert(?:s|ed)?\b.*\b(?:fired|triggered|received)|noticed|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i],
+  [
+    'detected',
+    /\b(detected|alert(?:s|ed)?\b.*\b(?:fired|triggered|received)|received (?:(?:an?|the|first) ){0,2}(?:complaints?|alerts?|reports?)|complain(?:ed|ts?)|(?:users?|customers?|clients?) reported|noticed|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i,
+  ],
   ['started', /\b(outage (?:began|started)|incident (?:began|started)|deploy(?:ed|ment) (?:started|began)|began|started)\b/i],
 ];
 

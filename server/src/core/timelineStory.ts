@@ -49,30 +49,41 @@ function opensWithSymptom(model: PostmortemModel): boolean {
   return Boolean(first && SYMPTOM.test(first.text) && !CHANGE.test(first.text));
 }
 
-/** The story parts the document's timeline tells; undefined when it has no timeline or nothing in it. */
-export function storyTold(model: PostmortemModel, root: Root, words: WordLists): Set<StoryPart> | undefined {
+/**
+ * The story parts the document's timeline tells, of those `wanted` (once all of those are found,
+ * the rest is not looked for); undefined when it has no timeline or nothing in it.
+ */
+export function storyTold(model: PostmortemModel, root: Root, words: WordLists, wanted: readonly StoryPart[] = STORY_PARTS): Set<StoryPart> | undefined {
   const timelines = model.sections.filter((section) => section.canonical === 'timeline');
   if (!timelines.length) return undefined;
   const told = new Set<StoryPart>();
+  const complete = () => wanted.every((part) => told.has(part));
   let steps = 0;
   for (const entry of model.entries) {
     const part = entry.phase && PHASE_PART[entry.phase];
     if (part) told.add(part);
   }
+  if (opensWithSymptom(model)) told.add('detected');
+  if (model.entries.length && complete()) return told;
   const sectionAt = sectionFinder(model.sections);
   const inTimeline = (offset: number) => {
     const section = sectionAt(offset);
     return section?.canonical === 'timeline' && offset >= section.bodySpan.start;
   };
+  // The actions are the sentences that are neither detection nor resolution: to count them, every part's words are looked for.
+  const countSteps = wanted.includes('actions');
+  const wordedParts = countSteps ? WORDED_PARTS : WORDED_PARTS.filter((part) => wanted.includes(part) && !told.has(part));
   let read = 0;
   for (const block of proseBlocks(root)) {
     // A block outside every timeline's body has no sentence in the timeline.
     if (!timelines.some((timeline) => block.span.start < timeline.bodySpan.end && timeline.bodySpan.start < block.span.end)) continue;
+    // The parts whose words the block holds at all: only those are looked for sentence by sentence.
+    const blockParts = wordedParts.filter((part) => (countSteps || !told.has(part)) && hasPhrase(block.text, words[part]));
+    // Nothing to look for here: a sentence still counts as read when one lies in the timeline.
+    if (!blockParts.length && !countSteps && read) continue;
     // A timeline written as plain lines under a label line shares the label's paragraph: read
     // only what lies in the section's body.
     const lines = block.text.split('\n');
-    // The parts whose words the block holds at all: only those are looked for sentence by sentence.
-    let blockParts: (typeof WORDED_PARTS)[number][] | undefined;
     let at = 0;
     for (const line of lines) {
       const lineStart = at;
@@ -81,16 +92,15 @@ export function storyTold(model: PostmortemModel, root: Root, words: WordLists):
         if (!inTimeline(block.offsets[lineStart + start] ?? block.span.start)) continue;
         const sentence = line.slice(start, end);
         read++;
-        blockParts ??= WORDED_PARTS.filter((part) => hasPhrase(block.text, words[part]));
         const parts = blockParts.filter((part) => findPhrases(sentence, words[part]).length);
         for (const part of parts) told.add(part);
         // What was tried, what misled and who was called are all actions taken.
         if (!parts.includes('detected') && !parts.includes('resolved') && sentence.trim().split(/\s+/).length >= 3) steps++;
+        if (parts.length && complete()) return told;
       }
     }
   }
   if (!read && !model.entries.length) return undefined;
-  if (opensWithSymptom(model)) told.add('detected');
   // Sentences that are neither the detection nor the resolution are the actions taken.
   if (steps > 0) told.add('actions');
   return told;

@@ -2,20 +2,11 @@
 // included, on real documents, after edits that reuse earlier parts, and on random documents built
 // from the constructs that could run on past a heading; and a keystroke must re-parse only its part.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { createBlockParser } from '../../../server/src/core/parse/blocks';
 import { parseMarkdown } from '../../../server/src/core/parse/markdown';
-import { corpusDir } from '../../support/corpus';
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownFiles(path);
-    return name.endsWith('.md') ? [path] : [];
-  });
-}
+import { allDocuments } from '../../support/markdownFiles';
 
 /** `count` one-character insertions spread over the text, one after another. */
 function edited(text: string, count: number): string[] {
@@ -36,13 +27,10 @@ function document(sections: number, body = 'Plain words.'): string {
 }
 
 describe('parse: part by part, reusing unchanged parts', () => {
-  // npm runs the tests from the checkout's root.
-  const root = process.cwd();
-  const dirs = [join(root, 'test', 'fixtures'), join(root, 'examples'), corpusDir()].filter((dir): dir is string => !!dir);
-  const files = dirs.flatMap(markdownFiles);
+  const files = allDocuments();
 
   it('finds documents to compare', () => {
-    assert.ok(files.length > 20, `only ${files.length} Markdown files under ${dirs.join(', ')}`);
+    assert.ok(files.length > 20, `only ${files.length} Markdown files`);
   });
 
   it('gives the whole parse’s tree for every document, and again after ten edits each', function () {

@@ -17,7 +17,7 @@ export const timelineCoverage: Rule = {
   defaultSeverity: 'info',
   check({ model, profile, root, words }) {
     if (!profile.timelineStory.length) return [];
-    const told = storyTold(model, root, words);
+    const told = storyTold(model, root, words, profile.timelineStory);
     const timeline = model.sections.find((section) => section.canonical === 'timeline');
     if (!told || !timeline) return [];
     const missing = storyMissing(profile.timelineStory, told);

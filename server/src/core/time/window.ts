@@ -1,7 +1,7 @@
 // The incident window as written in a `Duration:` field: two timestamps with a separator, a zone
 // that may be written once for both, and perhaps a stated length.
 import { findLength } from './length';
-import { findTimestamps, type ScannedTimestamp } from './scan';
+import { findTimestamps, scanLeadingTimestamp, type ScannedTimestamp } from './scan';
 import { matchZoneAt } from './zones';
 
 export interface WindowText {
@@ -137,11 +137,22 @@ export function parseWindowText(value: string): WindowText {
     const beforeSep = TRAILING_SEPARATOR_RE.exec(beforeText);
     const startText = beforeSep ? bare(beforeText.slice(0, beforeSep.index)) : '';
     if (startText) {
-      result.end = only;
-      result.error = `the start of the window, ${quoted(startText)}, is not a time (expected something like 09:00 or 9:00 AM)`;
-      return result;
-    }
-    start = only;
+      // `September 28th to September 29th, 2023`: a month and day that takes the end's year.
+      const endDate = only.time ? undefined : only.date;
+      const monthDay = endDate && scanLeadingTimestamp(startText);
+      if (endDate && monthDay?.monthDay && !monthDay.time && !monthDay.error && monthDay.length === startText.length) {
+        const { month, day } = monthDay.monthDay;
+        // December 30th to January 2nd, 2024: the start is in the year before.
+        const year = month > endDate.month ? endDate.year - 1 : endDate.year;
+        start = { ...monthDay, offset: beforeText.indexOf(startText), date: { year, month, day } };
+        delete start.monthDay;
+        end = only;
+      } else {
+        result.end = only;
+        result.error = `the start of the window, ${quoted(startText)}, is not a time (expected something like 09:00 or 9:00 AM)`;
+        return result;
+      }
+    } else start = only;
   }
 
   result.start = start;
