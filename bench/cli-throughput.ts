@@ -1,7 +1,8 @@
 // The CLI's throughput next to markdownlint-cli2's on the same folder: 2,000 real-sized
 // postmortems made at run time from the shared corpus (copied to a temporary folder, never into
 // the project), whole commands, wall time and peak memory; then our peak memory on 10,000 files.
-// Prints figures; asserts nothing. Run alone: `node out/bench/cli-throughput.js` after a build.
+// Prints figures (wall time, peak memory, and CPU per file, which holds steadier than wall time on a
+// shared machine); asserts nothing. Run alone: `node out/bench/cli-throughput.js` after a build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,11 @@ export interface CommandFigures {
   wallMs: number;
   /** Peak resident memory of the whole process (all its threads), from /usr/bin/time; undefined without it. */
   peakRssMb?: number;
+  /**
+   * User and system CPU of the whole process (all its threads), from /usr/bin/time: steadier than
+   * wall time when other work shares the machine. Undefined without it.
+   */
+  cpuMs?: number;
 }
 
 export interface ThroughputFigures {
@@ -29,11 +35,17 @@ function measure(args: string[], cwd: string): CommandFigures {
   const timed = existsSync(TIME);
   const start = performance.now();
   const result = timed
-    ? spawnSync(TIME, ['-f', '%M', process.execPath, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 })
+    ? spawnSync(TIME, ['-f', '%U %S %M', process.execPath, ...args], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 256 * 1024 * 1024,
+      })
     : spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
   const wallMs = performance.now() - start;
-  const kb = timed ? Number(/(\d+)\s*$/.exec(String(result.stderr))?.[1]) : NaN;
-  return { wallMs, peakRssMb: Number.isFinite(kb) ? kb / 1024 : undefined };
+  const figures = timed ? /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(String(result.stderr)) : null;
+  if (!figures) return { wallMs };
+  return { wallMs, peakRssMb: Number(figures[3]) / 1024, cpuMs: (Number(figures[1]) + Number(figures[2])) * 1000 };
 }
 
 /** `count` postmortems in `folder`, cycling through the corpus (each copy told apart by its title line). */
@@ -59,7 +71,15 @@ function interleaved(runs: number, contenders: Record<string, () => CommandFigur
   return Object.fromEntries(
     Object.entries(samples).map(([name, list]) => {
       const sorted = [...list].sort((a, b) => a.wallMs - b.wallMs);
-      return [name, { ...sorted[Math.floor(sorted.length / 2)], peakRssMb: Math.max(...list.map((s) => s.peakRssMb ?? 0)) || undefined }];
+      const cpu = list.map((s) => s.cpuMs ?? NaN).sort((a, b) => a - b)[Math.floor(list.length / 2)];
+      return [
+        name,
+        {
+          ...sorted[Math.floor(sorted.length / 2)],
+          peakRssMb: Math.max(...list.map((s) => s.peakRssMb ?? 0)) || undefined,
+          cpuMs: Number.isFinite(cpu) ? cpu : undefined,
+        },
+      ];
     }),
   );
 }
@@ -95,13 +115,18 @@ export function cliThroughput(root: string, corpus: string, options: { files?: n
 export function describeThroughput(figures: ThroughputFigures): string {
   const rate = (f: CommandFigures) => `${((figures.files / f.wallMs) * 1000).toFixed(0)} files/s`;
   const mb = (f: CommandFigures) => (f.peakRssMb === undefined ? 'peak RSS not measured' : `peak RSS ${f.peakRssMb.toFixed(0)} MB`);
+  const cpu = (f: CommandFigures, files: number) => (f.cpuMs === undefined ? '' : `, ${(f.cpuMs / files).toFixed(1)} ms CPU/file`);
   const lines = [
     `CLI on ${figures.files} corpus postmortems (${(figures.bytes / 1024 / 1024).toFixed(1)} MB), whole commands, median of interleaved runs:`,
-    `  postmortem-lint     ${figures.ours.wallMs.toFixed(0).padStart(7)} ms  ${rate(figures.ours)}, ${mb(figures.ours)}`,
-    `  markdownlint-cli2   ${figures.markdownlintCli2.wallMs.toFixed(0).padStart(7)} ms  ${rate(figures.markdownlintCli2)}, ${mb(figures.markdownlintCli2)}`,
+    `  postmortem-lint     ${figures.ours.wallMs.toFixed(0).padStart(7)} ms  ${rate(figures.ours)}, ${mb(figures.ours)}${cpu(figures.ours, figures.files)}`,
+    `  markdownlint-cli2   ${figures.markdownlintCli2.wallMs.toFixed(0).padStart(7)} ms  ${rate(figures.markdownlintCli2)}, ${mb(figures.markdownlintCli2)}${cpu(figures.markdownlintCli2, figures.files)}`,
     `  throughput: ${figures.speedup.toFixed(2)} x markdownlint-cli2`,
   ];
-  if (figures.tenThousand) lines.push(`  postmortem-lint on 10,000 files: ${figures.tenThousand.wallMs.toFixed(0)} ms, ${mb(figures.tenThousand)}`);
+  if (figures.tenThousand) {
+    lines.push(
+      `  postmortem-lint on 10,000 files: ${figures.tenThousand.wallMs.toFixed(0)} ms, ${mb(figures.tenThousand)}${cpu(figures.tenThousand, figures.tenThousand.files)}`,
+    );
+  }
   return lines.join('\n');
 }
 
