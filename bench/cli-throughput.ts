@@ -130,7 +130,8 @@ export function describeThroughput(figures: ThroughputFigures): string {
   return lines.join('\n');
 }
 
-if (require.main === module) {
+// Run on its own (`node out/bench/cli-throughput.js`), not when bundled into bench.js, whose main it then also is.
+if (require.main === module && /cli-throughput\.js$/.test(process.argv[1] ?? '')) {
   const root = resolve(__dirname, '..', '..');
   const corpus = resolve(root, '..', 'shared', 'corpus');
   if (!existsSync(corpus)) {
