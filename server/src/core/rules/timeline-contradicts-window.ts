@@ -1,22 +1,14 @@
 // The timeline against the stated window: a detection before the outage started, a resolution
 // after it ended, or a timeline that ends resolved well before the stated end. A cross-check a
 // reviewer makes by reading both; the bigger gaps are timestamp-outside-window's.
-import type { TimelineEntry, Timestamp } from '../model';
 import { formatLength } from '../time';
 import type { Rule, RuleReport } from './rule';
+import { OUTSIDE_AFTER_MS, OUTSIDE_BEFORE_MS, comparable, placedWindow } from './window-bounds';
 
 /** Less than this apart is rounding, not a contradiction. */
 const SLACK_MS = 2 * 60_000;
 /** A timeline may end this much before the stated end: the last check, written a little early. */
 const EARLY_END_MS = 10 * 60_000;
-/** Beyond these, timestamp-outside-window reports the entry (its limits). */
-const OUTSIDE_BEFORE_MS = 3600_000;
-const OUTSIDE_AFTER_MS = 24 * 3600_000;
-
-/** Whether an entry and a window end can be compared: both dated, or both on the placeholder date. */
-function comparable(entry: TimelineEntry, bound: Timestamp): boolean {
-  return entry.timestamp.epochMs !== undefined && Boolean(entry.timestamp.dateAssumed) === Boolean(bound.dateAssumed);
-}
 
 function minutesBetween(a: number, b: number): string {
   return formatLength(Math.abs(a - b) / 60_000);
@@ -28,9 +20,9 @@ export const timelineContradictsWindow: Rule = {
   defaultSeverity: 'warning',
   tags: ['timeline', 'time'],
   check({ model }) {
-    const start = model.window?.start;
-    const end = model.window?.end;
-    if (start?.epochMs === undefined || end?.epochMs === undefined || end.epochMs <= start.epochMs) return [];
+    const window = placedWindow(model);
+    if (!window) return [];
+    const { start, end } = window;
     // A window whose stated length disagrees with its own ends is duration-mismatch's to report, once.
     const stated = model.window?.statedMinutes;
     if (stated !== undefined && Math.abs(stated - (end.epochMs - start.epochMs) / 60_000) > 1) return [];
@@ -40,7 +32,7 @@ export const timelineContradictsWindow: Rule = {
     const reports: RuleReport[] = [];
 
     const detected = timed.find((entry) => entry.phase === 'detected');
-    if (detected && comparable(detected, start)) {
+    if (detected && comparable(detected.timestamp, start)) {
       const at = detected.timestamp.epochMs!;
       if (at < start.epochMs - SLACK_MS && at >= start.epochMs - OUTSIDE_BEFORE_MS) {
         reports.push({
@@ -51,7 +43,7 @@ export const timelineContradictsWindow: Rule = {
     }
 
     const resolved = timed.find((entry) => entry.phase === 'resolved');
-    if (resolved && comparable(resolved, end)) {
+    if (resolved && comparable(resolved.timestamp, end)) {
       const at = resolved.timestamp.epochMs!;
       const latest = Math.max(...timed.map((entry) => entry.timestamp.epochMs!));
       if (at > end.epochMs + SLACK_MS && at <= end.epochMs + OUTSIDE_AFTER_MS) {

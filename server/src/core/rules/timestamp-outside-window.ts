@@ -1,8 +1,6 @@
 import type { Rule } from './rule';
 import { formatLength } from '../time';
-
-const BEFORE_MS = 3600_000;
-const AFTER_MS = 24 * 3600_000;
+import { OUTSIDE_AFTER_MS, OUTSIDE_BEFORE_MS, comparable, placedWindow } from './window-bounds';
 
 export const timestampOutsideWindow: Rule = {
   id: 'timestamp-outside-window',
@@ -10,20 +8,20 @@ export const timestampOutsideWindow: Rule = {
   defaultSeverity: 'warning',
   tags: ['timeline', 'time'],
   check({ model }) {
-    const start = model.window?.start;
-    const end = model.window?.end;
-    if (start?.epochMs === undefined || end?.epochMs === undefined || end.epochMs <= start.epochMs) return [];
+    const window = placedWindow(model);
+    if (!window) return [];
+    const { start, end } = window;
     const reports = [];
     for (const entry of model.entries) {
-      const at = entry.timestamp.epochMs;
       // A placeholder date on one side and a real one on the other cannot be compared.
-      if (at === undefined || Boolean(entry.timestamp.dateAssumed) !== Boolean(start.dateAssumed)) continue;
-      if (at < start.epochMs - BEFORE_MS) {
+      if (!comparable(entry.timestamp, start)) continue;
+      const at = entry.timestamp.epochMs!;
+      if (at < start.epochMs - OUTSIDE_BEFORE_MS) {
         reports.push({
           message: `${entry.timestamp.raw} is ${formatLength((start.epochMs - at) / 60_000)} before the incident started (${start.raw}).`,
           span: entry.timestamp.span,
         });
-      } else if (at > end.epochMs + AFTER_MS) {
+      } else if (at > end.epochMs + OUTSIDE_AFTER_MS) {
         reports.push({
           message: `${entry.timestamp.raw} is ${formatLength((at - end.epochMs) / 60_000)} after the incident ended (${end.raw}).`,
           span: entry.timestamp.span,
