@@ -283,6 +283,10 @@ export type ImportTimelineResult = (
  */
 export interface StatusParams {
   uri: string;
+  /**
+   * Orders a document's statuses (a client keeps the one with the highest): the client's own version,
+   * unless the client's versions went backwards, when it is the server's renumbered one, which still increases.
+   */
   version: number;
   isPostmortem: boolean;
   /** The per-file choice in force (`postmortem/setOverride`), if any. */

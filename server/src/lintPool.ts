@@ -6,20 +6,9 @@
 import { Worker } from 'node:worker_threads';
 import type { LintOptions } from './core/lint';
 import { lintOutcome, type LintOutcome, type LintRunner } from './lintRunner';
+import { createLintSlots, type LintSlots } from './lintSlots';
 
 export const LINT_WORKER_ROLE = 'postmortem-lint-worker';
-
-interface Job {
-  text: string;
-  options: LintOptions;
-  resolve(outcome: LintOutcome): void;
-}
-
-interface Slot {
-  worker: Worker;
-  job?: Job;
-  timer?: NodeJS.Timeout;
-}
 
 export interface LintPool {
   lint: LintRunner;
@@ -28,21 +17,8 @@ export interface LintPool {
 
 /** `size` workers running `script` (the server bundle); a lint past `deadlineMs` is abandoned. */
 export function createLintPool(options: { script: string; size: number; deadlineMs: number }): LintPool {
-  const queue: Job[] = [];
-  const slots: Slot[] = [];
   let disposed = false;
-
-  const finish = (slot: Slot, outcome: LintOutcome) => {
-    const job = slot.job;
-    if (!job) return;
-    clearTimeout(slot.timer);
-    slot.job = undefined;
-    slot.timer = undefined;
-    job.resolve(outcome);
-    dispatch();
-  };
-
-  const spawn = (slot: Slot): Worker => {
+  const start = (): Worker => {
     const worker = new Worker(options.script, {
       workerData: { role: LINT_WORKER_ROLE },
       // A parse that eats memory fails its document alone, not the server.
@@ -51,52 +27,30 @@ export function createLintPool(options: { script: string; size: number; deadline
       stderr: false,
     });
     worker.unref();
-    worker.on('message', (outcome: LintOutcome) => {
-      if (slot.worker === worker) finish(slot, outcome);
-    });
+    worker.on('message', (outcome: LintOutcome) => slots.answer(worker, outcome));
     const lost = (why: string) => {
-      if (slot.worker !== worker || disposed) return;
-      slot.worker = spawn(slot);
-      finish(slot, { kind: 'failed', message: why });
+      if (!disposed) slots.lost(worker, { kind: 'failed', message: why });
     };
     worker.on('error', (error) => lost(error instanceof Error ? error.message : String(error)));
     worker.on('exit', () => lost('the lint worker stopped'));
     return worker;
   };
-
-  const dispatch = () => {
-    for (const slot of slots) {
-      if (slot.job || !queue.length || disposed) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        if (slot.job !== job) return;
-        const worker = slot.worker;
-        slot.worker = spawn(slot);
-        worker.removeAllListeners();
-        void worker.terminate();
-        finish(slot, { kind: 'deadline', deadlineMs: options.deadlineMs });
-      }, options.deadlineMs);
-      slot.worker.postMessage({ text: job.text, options: job.options });
-    }
-  };
-
-  for (let i = 0; i < Math.max(1, options.size); i++) {
-    const slot = {} as Slot;
-    slot.worker = spawn(slot);
-    slots.push(slot);
-  }
+  const slots: LintSlots<Worker> = createLintSlots({
+    ...options,
+    start,
+    post: (worker, job) => worker.postMessage({ text: job.text, options: job.options }),
+    stop(worker) {
+      worker.removeAllListeners();
+      void worker.terminate();
+    },
+  });
 
   return {
-    lint: (text, lintOptions) =>
-      new Promise<LintOutcome>((resolve) => {
-        queue.push({ text, options: lintOptions, resolve });
-        dispatch();
-      }),
+    lint: slots.lint,
     async dispose() {
       disposed = true;
-      for (const job of queue.splice(0)) job.resolve({ kind: 'failed', message: 'the server is stopping' });
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      for (const job of slots.close()) job.resolve({ kind: 'failed', message: 'the server is stopping' });
+      await Promise.all(slots.workers().map((worker) => worker.terminate()));
     },
   };
 }

@@ -6,6 +6,7 @@
 // extension's files are in VS Code for the Web), and it marks the worker as a lint worker first.
 import type { LintOptions } from './core/lint';
 import { lintInProcess, lintOutcome, type LintOutcome, type LintRunner } from './lintRunner';
+import { createLintSlots, type LintSlots } from './lintSlots';
 
 /** Set on a nested lint worker's global scope before the script runs (worker.ts reads it). */
 export const WEB_LINT_WORKER_FLAG = 'postmortemLintWorker';
@@ -23,18 +24,6 @@ interface WorkerScope {
   URL: { createObjectURL?(blob: unknown): string };
 }
 
-interface Job {
-  text: string;
-  options: LintOptions;
-  resolve(outcome: LintOutcome): void;
-}
-
-interface Slot {
-  worker: WebWorker;
-  job?: Job;
-  timer?: ReturnType<typeof setTimeout>;
-}
-
 /**
  * A runner on `size` nested workers of `script`, or undefined where nested workers cannot be made
  * (the caller then lints in-process, without a deadline).
@@ -44,74 +33,41 @@ export function createWebLintPool(scope: WorkerScope, options: { script: string;
   if (!Worker || !Blob || !scope.URL.createObjectURL) return undefined;
   const source = `self[${JSON.stringify(WEB_LINT_WORKER_FLAG)}] = true; importScripts(${JSON.stringify(options.script)});`;
   const url = scope.URL.createObjectURL(new Blob([source], { type: 'application/javascript' }));
-  const queue: Job[] = [];
-  const slots: Slot[] = [];
   /** Failures in a row with no answer between them: a script that cannot load fails every worker. */
   let failuresInARow = 0;
   let broken = false;
 
-  const finish = (slot: Slot, outcome: LintOutcome) => {
-    const job = slot.job;
-    if (!job) return;
-    clearTimeout(slot.timer);
-    slot.job = slot.timer = undefined;
-    job.resolve(outcome);
-    dispatch();
-  };
-
-  const spawn = (slot: Slot): WebWorker => {
+  const start = (): WebWorker => {
     const worker = new Worker(url);
     worker.onmessage = (event) => {
-      if (slot.worker !== worker) return;
       failuresInARow = 0;
-      finish(slot, event.data);
+      slots.answer(worker, event.data);
     };
     worker.onerror = (event) => {
-      if (slot.worker !== worker) return;
+      if (!slots.workers().includes(worker)) return;
       worker.terminate();
-      if (++failuresInARow >= 3) {
-        // Never respawn in a loop: lint in-process from now on, without a deadline.
-        broken = true;
-        for (const job of queue.splice(0)) void lintInProcess(job.text, job.options).then(job.resolve);
-      } else slot.worker = spawn(slot);
-      finish(slot, { kind: 'failed', message: event.message ?? 'the lint worker failed' });
+      const failed: LintOutcome = { kind: 'failed', message: event.message ?? 'the lint worker failed' };
+      if (++failuresInARow < 3) return slots.lost(worker, failed);
+      // Never respawn in a loop: lint in-process from now on, without a deadline.
+      broken = true;
+      for (const job of slots.close()) void lintInProcess(job.text, job.options).then(job.resolve);
+      slots.lost(worker, failed, false);
     };
     return worker;
   };
-
-  const dispatch = () => {
-    for (const slot of slots) {
-      if (slot.job || !queue.length || broken) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        if (slot.job !== job) return;
-        slot.worker.terminate();
-        slot.worker = spawn(slot);
-        finish(slot, { kind: 'deadline', deadlineMs: options.deadlineMs });
-      }, options.deadlineMs);
-      slot.worker.postMessage({ text: job.text, options: job.options });
-    }
-  };
-
+  let slots: LintSlots<WebWorker>;
   try {
-    for (let i = 0; i < Math.max(1, options.size); i++) {
-      const slot = {} as Slot;
-      slot.worker = spawn(slot);
-      slots.push(slot);
-    }
+    slots = createLintSlots({
+      ...options,
+      start,
+      post: (worker, job) => worker.postMessage({ text: job.text, options: job.options }),
+      stop: (worker) => worker.terminate(),
+    });
   } catch {
-    for (const slot of slots) slot.worker.terminate();
     return undefined;
   }
 
-  return (text, lintOptions) =>
-    broken
-      ? lintInProcess(text, lintOptions)
-      : new Promise<LintOutcome>((resolve) => {
-          queue.push({ text, options: lintOptions, resolve });
-          dispatch();
-        });
+  return (text, lintOptions) => (broken ? lintInProcess(text, lintOptions) : slots.lint(text, lintOptions));
 }
 
 /** The nested worker's side: lint what the server worker posts, post back the outcome. */
