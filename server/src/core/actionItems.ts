@@ -137,7 +137,7 @@ function readListItem(item: ListItem, group: Span, out: ActionItem[], sublists: 
   const first = item.children[0];
   const own = first?.type === 'paragraph' ? first : undefined;
   const nested = item.children.filter((child): child is List => child.type === 'list');
-  const ownText = own ? visibleText(own).text : '';
+  const ownText = own ? visibleText(own) : '';
   if (!own || !own.position || item.position?.start.offset === undefined) {
     sublists.push(...nested);
     return;
@@ -153,7 +153,7 @@ function readListItem(item: ListItem, group: Span, out: ActionItem[], sublists: 
   // Sub-items of a task are its details: an owner or ticket written there counts.
   const details = item.children
     .slice(1)
-    .map((child) => visibleText(child as Nodes).text)
+    .map((child) => visibleText(child as Nodes))
     .join(' ');
   const urls = linkUrls(item);
   const paragraphEnd = own.position.end.offset!;
@@ -184,7 +184,7 @@ function readTable(table: Table, out: ActionItem[]): void {
   const [header, ...rows] = table.children as TableRow[];
   if (!header || !table.position) return;
   const kinds = header.children.map((cell) => {
-    const title = cleanCell(visibleText(cell).text);
+    const title = cleanCell(visibleText(cell));
     return COLUMN_KINDS.find(([, pattern]) => pattern.test(title))?.[0];
   });
   let taskColumn = kinds.indexOf('task');
@@ -193,7 +193,7 @@ function readTable(table: Table, out: ActionItem[]): void {
   const group = { start: table.position.start.offset!, end: table.position.end.offset! };
   for (const row of rows) {
     if (!row.position) continue;
-    const cells = row.children.map((cell) => ({ text: visibleText(cell).text, urls: linkUrls(cell) }));
+    const cells = row.children.map((cell) => ({ text: visibleText(cell), urls: linkUrls(cell) }));
     const text = cells[taskColumn]?.text.trim() ?? '';
     if (!cells.some((cell) => cell.text.trim())) continue;
     const parts = partsOfText(

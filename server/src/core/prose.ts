@@ -17,26 +17,41 @@ export interface ProseBlock {
   inList: boolean;
 }
 
-/** The visible text of a node's inline content, with the source offset of every character. */
-export function visibleText(node: Nodes): { text: string; offsets: number[] } {
+/** The visible text of a node's inline content: text nodes joined, inline code as blanks, breaks as spaces. */
+export function visibleText(node: Nodes): string {
+  return readVisibleText(node, undefined).text;
+}
+
+/**
+ * The visible text with the source offset of every character. A text node's value is not its
+ * source: continuation lines lose their indentation and quote markers, and escapes and character
+ * references are decoded, so the value is aligned against `source` character by character.
+ */
+export function visibleTextWithOffsets(node: Nodes, source: string): { text: string; offsets: number[] } {
+  return readVisibleText(node, source) as { text: string; offsets: number[] };
+}
+
+function readVisibleText(node: Nodes, source: string | undefined): { text: string; offsets?: number[] } {
   let text = '';
-  const offsets: number[] = [];
+  const offsets: number[] | undefined = source === undefined ? undefined : [];
   const stack: Nodes[] = [node];
   while (stack.length) {
     const current = stack.pop()!;
     if (current.type === 'text' || current.type === 'inlineCode') {
-      const start = current.position?.start.offset ?? 0;
-      const end = current.position?.end.offset ?? start;
       // Inline code is not prose: kept as blanks so words on either side stay apart.
       const value = current.type === 'text' ? current.value : ' '.repeat(Math.max(1, current.value.length));
       text += value;
-      const last = Math.max(start, end - 1);
-      for (let i = 0; i < value.length; i++) offsets.push(Math.min(start + i, last));
+      if (offsets) {
+        const start = current.position?.start.offset ?? 0;
+        const end = current.position?.end.offset ?? start;
+        if (current.type === 'text') alignValue(value, source!, start, end, offsets);
+        else for (let i = 0; i < value.length; i++) offsets.push(Math.min(start + i, Math.max(start, end - 1)));
+      }
       continue;
     }
     if (current.type === 'break') {
       text += ' ';
-      offsets.push(current.position?.start.offset ?? 0);
+      offsets?.push(current.position?.start.offset ?? 0);
       continue;
     }
     if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
@@ -44,17 +59,56 @@ export function visibleText(node: Nodes): { text: string; offsets: number[] } {
   return { text, offsets };
 }
 
+/** `&amp;`, `&#39;`, `&#x27;`: a character reference, decoded to one character (or a surrogate pair) in the value. */
+const CHARACTER_REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/y;
+const isAsciiPunctuation = (code: number) =>
+  (code >= 33 && code <= 47) || (code >= 58 && code <= 64) || (code >= 91 && code <= 96) || (code >= 123 && code <= 126);
+const isContainerPrefix = (code: number) => code === 32 || code === 9 || code === 13 || code === 62; // space, tab, CR, >
+
+/** Pushes the source offset of each character of a text node's `value`, found in `source[start, end)`. */
+function alignValue(value: string, source: string, start: number, end: number, offsets: number[]): void {
+  const last = Math.max(start, end - 1);
+  let at = start;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // `\*` read as `*`, `\\` as `\`: a backslash before ASCII punctuation is always an escape in text.
+    if (source.charCodeAt(at) === 92 && source.charCodeAt(at + 1) === code && isAsciiPunctuation(code)) at++;
+    else if (source.charCodeAt(at) !== code) {
+      if (code >= 0xdc00 && code <= 0xdfff && offsets.length) {
+        // The second half of a pair decoded from one reference (`&#128512;`): same place as the first.
+        offsets.push(offsets[offsets.length - 1]);
+        continue;
+      }
+      // Not in the value: a continuation line's indentation and quote markers, or a line's trailing blanks.
+      while (at < end && isContainerPrefix(source.charCodeAt(at)) && source.charCodeAt(at) !== code) at++;
+      if (source.charCodeAt(at) === 92 && source.charCodeAt(at + 1) === code && isAsciiPunctuation(code)) at++;
+    }
+    // `&amp;` read as `&` (and not a literal `&` followed by the rest of it).
+    if (source.charCodeAt(at) === 38 && (code !== 38 || value.charCodeAt(i + 1) !== source.charCodeAt(at + 1))) {
+      CHARACTER_REFERENCE.lastIndex = at;
+      if (CHARACTER_REFERENCE.test(source) && CHARACTER_REFERENCE.lastIndex <= end) {
+        offsets.push(Math.min(at, last));
+        at = CHARACTER_REFERENCE.lastIndex;
+        continue;
+      }
+    }
+    // Matched, or a substitution the value makes (U+0000 read as U+FFFD): one source character for one.
+    offsets.push(Math.min(at, last));
+    if (at < end) at++;
+  }
+}
+
 /** The blocks of each tree, read once: the wording rules and the timeline's story share them. */
 const blocksOfTree = new WeakMap<Root, readonly ProseBlock[]>();
 
-/** Every prose block in document order. Code, HTML and front matter hold none. */
-export function proseBlocks(root: Root): readonly ProseBlock[] {
+/** Every prose block in document order (`source`: the text `root` was parsed from). Code, HTML and front matter hold none. */
+export function proseBlocks(root: Root, source: string): readonly ProseBlock[] {
   let blocks = blocksOfTree.get(root);
-  if (!blocks) blocksOfTree.set(root, (blocks = readProseBlocks(root)));
+  if (!blocks) blocksOfTree.set(root, (blocks = readProseBlocks(root, source)));
   return blocks;
 }
 
-function readProseBlocks(root: Root): ProseBlock[] {
+function readProseBlocks(root: Root, source: string): ProseBlock[] {
   const blocks: ProseBlock[] = [];
   // An explicit stack: deeply nested quotes and lists must not overflow the call stack.
   const stack: { node: Nodes; inList: boolean }[] = [{ node: root, inList: false }];
@@ -63,7 +117,7 @@ function readProseBlocks(root: Root): ProseBlock[] {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if ((node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') && start !== undefined && end !== undefined) {
-      const { text, offsets } = visibleText(node);
+      const { text, offsets } = visibleTextWithOffsets(node, source);
       blocks.push({ kind: node.type === 'tableCell' ? 'cell' : node.type, span: { start, end }, text, offsets, inList });
       continue;
     }

@@ -53,7 +53,13 @@ function opensWithSymptom(model: PostmortemModel): boolean {
  * The story parts the document's timeline tells, of those `wanted` (once all of those are found,
  * the rest is not looked for); undefined when it has no timeline or nothing in it.
  */
-export function storyTold(model: PostmortemModel, root: Root, words: WordLists, wanted: readonly StoryPart[] = STORY_PARTS): Set<StoryPart> | undefined {
+export function storyTold(
+  model: PostmortemModel,
+  root: Root,
+  source: string,
+  words: WordLists,
+  wanted: readonly StoryPart[] = STORY_PARTS,
+): Set<StoryPart> | undefined {
   const timelines = model.sections.filter((section) => section.canonical === 'timeline');
   if (!timelines.length) return undefined;
   const told = new Set<StoryPart>();
@@ -74,7 +80,7 @@ export function storyTold(model: PostmortemModel, root: Root, words: WordLists, 
   const countSteps = wanted.includes('actions');
   const wordedParts = countSteps ? WORDED_PARTS : WORDED_PARTS.filter((part) => wanted.includes(part) && !told.has(part));
   let read = 0;
-  for (const block of proseBlocks(root)) {
+  for (const block of proseBlocks(root, source)) {
     // A block outside every timeline's body has no sentence in the timeline.
     if (!timelines.some((timeline) => block.span.start < timeline.bodySpan.end && timeline.bodySpan.start < block.span.end)) continue;
     // The parts whose words the block holds at all: only those are looked for sentence by sentence.

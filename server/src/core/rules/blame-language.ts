@@ -21,13 +21,13 @@ export const blameLanguage: Rule = {
   id: 'blame-language',
   description: 'Wording that blames a person ("the engineer forgot", "human error") instead of describing what the system allowed.',
   defaultSeverity: 'warning',
-  check({ model, root, words }) {
+  check({ text, model, root, words }) {
     const reports: RuleReport[] = [];
     // In a document with known sections, prose outside them (an essay on postmortems, a story
     // about another company) is not about this incident.
     const hasKnownSections = model.sections.some((section) => section.canonical);
     const sectionAt = incidentSectionFinder(model.sections);
-    for (const block of proseBlocks(root)) {
+    for (const block of proseBlocks(root, text)) {
       const section = sectionAt(block.span.start)?.canonical;
       if (hasKnownSections && !section) continue;
       // Each report needs a blame word, "human error" or animated words somewhere in the block.

@@ -21,10 +21,10 @@ export const hindsightLanguage: Rule = {
   id: 'hindsight-language',
   description: 'Hindsight counterfactuals ("should have", "could have", "if only") in the timeline and the analysis.',
   defaultSeverity: 'info',
-  check({ model, root, words }) {
+  check({ text, model, root, words }) {
     const reports: RuleReport[] = [];
     const sectionAt = incidentSectionFinder(model.sections);
-    for (const block of proseBlocks(root)) {
+    for (const block of proseBlocks(root, text)) {
       const section = sectionAt(block.span.start)?.canonical;
       if (!section || !ANALYSIS.has(section)) continue;
       const found = findPhrases(block.text, words.hindsight).find((match) => {

@@ -15,9 +15,9 @@ export const timelineCoverage: Rule = {
   id: 'timeline-coverage',
   description: 'The timeline leaves out parts of the story the profile asks for (ALX: how the issue was detected).',
   defaultSeverity: 'info',
-  check({ model, profile, root, words }) {
+  check({ text, model, profile, root, words }) {
     if (!profile.timelineStory.length) return [];
-    const told = storyTold(model, root, words, profile.timelineStory);
+    const told = storyTold(model, root, text, words, profile.timelineStory);
     const timeline = model.sections.find((section) => section.canonical === 'timeline');
     if (!told || !timeline) return [];
     const missing = storyMissing(profile.timelineStory, told);
