@@ -54,6 +54,28 @@ describe('incident metrics', () => {
     assert.equal(metrics.milestones.find((m) => m.milestone === 'resolve')?.minutes, 240);
   });
 
+  it('reads the detection from an entry that also pages, and the acknowledgement from the entry that says so', () => {
+    const text = [
+      '# Postmortem',
+      '',
+      'Duration: 2025-03-14 09:12 - 10:47 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 09:12 UTC: Error-rate alert fires; on-call paged.',
+      '- 09:20 UTC: On-call acknowledges and starts looking.',
+      '- 10:31 UTC: Team reverts the change.',
+      '- 10:47 UTC: Error rate back to normal.',
+      '',
+    ].join('\n');
+    const byMilestone = Object.fromEntries(incidentMetrics(modelOf(text)).milestones.map((m) => [m.milestone, m]));
+    assert.equal(byMilestone.detect?.minutes, 0);
+    assert.equal(byMilestone.acknowledge?.phase, 'acknowledged');
+    assert.equal(byMilestone.acknowledge?.minutes, 8);
+    assert.equal(byMilestone.mitigate?.minutes, 79);
+    assert.equal(byMilestone.resolve?.minutes, 95);
+  });
+
   it('leaves out what it does not know: no milestones without phases, no total without a window', () => {
     const text = '# Postmortem\n\n## Timeline\n\n- 09:00 UTC: something\n- 09:30 UTC: something else\n';
     const metrics = incidentMetrics(modelOf(text));

@@ -1,6 +1,6 @@
 // The phase vocabulary on the words people use for each phase of an incident.
 import assert from 'node:assert/strict';
-import { phaseOf } from '../../server/src/core/phases';
+import { phaseOf, phasesOf } from '../../server/src/core/phases';
 
 describe('phases', () => {
   it('reads a recovery told as a revival or as users getting back in as the resolution', () => {
@@ -24,5 +24,21 @@ describe('phases', () => {
   it('does not read a recovery into other words', () => {
     assert.equal(phaseOf('Engineer restarted the server process'), undefined);
     assert.equal(phaseOf('Users could not access the application'), undefined);
+  });
+
+  it('reads entries written in the present tense, as timelines often are', () => {
+    assert.equal(phaseOf('503 rate alert fires'), 'detected');
+    assert.equal(phaseOf('Disk alarm goes off on db-2'), 'detected');
+    assert.equal(phaseOf('Monitoring detects the error spike'), 'detected');
+    assert.equal(phaseOf('On-call notices the queue growing'), 'detected');
+    assert.equal(phaseOf('Team reverts change #4821'), 'mitigated');
+    assert.equal(phaseOf('Deploy bot rolls back the release'), 'mitigated');
+    assert.equal(phaseOf('Error rate recovers to baseline'), 'resolved');
+  });
+
+  it('names every phase an entry tells, the latest in the course of the incident first', () => {
+    assert.deepEqual(phasesOf('Alert fires; on-call paged'), ['escalated', 'detected']);
+    assert.deepEqual(phasesOf('Reverted, and service restored'), ['resolved', 'mitigated']);
+    assert.deepEqual(phasesOf('Investigating the database'), []);
   });
 });

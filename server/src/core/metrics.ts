@@ -2,7 +2,7 @@
 // acknowledge or escalate, mitigate and resolve, each with the timeline entry it came from so a
 // reader can see why. Plus the facts a hover shows about one timestamp, and the edit that writes a
 // missing length into the Duration line. Pure: model in, plain data out.
-import type { CivilDate, Phase, PostmortemModel, Span, TextEdit, Timestamp } from './model';
+import type { CivilDate, Phase, PostmortemModel, Span, TextEdit, TimelineEntry, Timestamp } from './model';
 import { civilDateOf, findTimestamps, formatInstant, formatLength } from './time';
 import { lengthBetween, type LengthDefaults, type LengthResult, type ResolvedEnd } from './metrics/between';
 import { orderEntries } from './metrics/order';
@@ -16,7 +16,7 @@ export type { EntryPlace } from './metrics/order';
 export type Milestone = 'detect' | 'acknowledge' | 'mitigate' | 'resolve';
 export const MILESTONES: readonly Milestone[] = ['detect', 'acknowledge', 'mitigate', 'resolve'];
 
-/** The entry phases that mark each milestone: the first entry with one of them counts. */
+/** The entry phases that mark each milestone, in order of preference: the first entry with the first phase found counts. */
 const MILESTONE_PHASES: Record<Milestone, readonly Phase[]> = {
   detect: ['detected'],
   acknowledge: ['acknowledged', 'escalated'],
@@ -61,6 +61,8 @@ export interface IncidentMetrics {
   date?: CivilDate;
 }
 
+const phasesOfEntry = (entry: TimelineEntry): readonly Phase[] => entry.phases ?? (entry.phase ? [entry.phase] : []);
+
 function point(timestamp: Timestamp | undefined, from: IncidentPoint['from']): IncidentPoint | undefined {
   if (!timestamp || timestamp.epochMs === undefined || timestamp.error) return undefined;
   return { raw: timestamp.raw, span: timestamp.span, epochMs: timestamp.epochMs, from, dateAssumed: Boolean(timestamp.dateAssumed) };
@@ -95,13 +97,19 @@ export function incidentMetrics(model: PostmortemModel, order = orderEntries(mod
   if (start) {
     for (const milestone of MILESTONES) {
       const phases = MILESTONE_PHASES[milestone];
-      const entryIndex = model.entries.findIndex((entry, index) => entry.phase !== undefined && phases.includes(entry.phase) && order[index].placed);
+      // In the order of preference: a page acknowledged, else the page sent.
+      let phase: Phase | undefined;
+      let entryIndex = -1;
+      for (phase of phases) {
+        entryIndex = model.entries.findIndex((entry, index) => phasesOfEntry(entry).includes(phase!) && order[index].placed);
+        if (entryIndex >= 0) break;
+      }
       if (entryIndex < 0) continue;
       const entry = model.entries[entryIndex];
       if (!comparable(start, entry.timestamp)) continue;
       metrics.milestones.push({
         milestone,
-        phase: entry.phase!,
+        phase: phase!,
         minutes: (entry.timestamp.epochMs! - start.epochMs) / 60_000,
         entryIndex,
         raw: entry.timestamp.raw,

@@ -142,7 +142,10 @@ export interface TimelineEntry {
   text: string;
   /** `prose`: a time inside a sentence of a plain paragraph; `code`: a line indented into a code block. */
   form: 'list-item' | 'line' | 'table-row' | 'heading' | 'prose' | 'code';
+  /** The phase the entry marks (of several its words name, the latest in the incident's course). */
   phase?: Phase;
+  /** Every phase its words name, `phase` first, when they name more than one. */
+  phases?: Phase[];
   /** Whether the date was carried over a midnight from the previous entry. */
   rolledOver?: boolean;
   /** The time was read inside a sentence ("we escalated at 16:00"): a mention, whose order is not checked. */

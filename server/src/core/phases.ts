@@ -5,14 +5,14 @@ import type { Phase } from './model';
 export const PHASES: [Phase, RegExp][] = [
   [
     'resolved',
-    /\b(resolved|restored|recovered|revived|regained access|working (?:again|normally)|fully operational|back to normal|back online|closed|all clear)\b/i,
+    /\b(resolved|restored|recover(?:ed|s)|revived|regained access|working (?:again|normally)|fully operational|back to normal|back online|closed|all clear)\b/i,
   ],
-  ['mitigated', /\b(mitigat\w*|rolled back|rollback|roll back|reverted|workaround|hotfix|stabili[sz]ed)\b/i],
+  ['mitigated', /\b(mitigat\w*|roll(?:ed|s)? back|rollback|revert(?:ed|s)|workaround|hotfix|stabili[sz]ed)\b/i],
   ['escalated', /\b(escalat\w*|paged|page sent|on-?call (?:was )?(?:engineer )?(?:notified|alerted))\b/i],
   ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
   [
     'detected',
-    /\b(detected|alert(?:s|ed)?\b.*\b(?:fired|triggered|received)|received (?:(?:an?|the|first) ){0,2}(?:complaints?|alerts?|reports?)|complain(?:ed|ts?)|(?:users?|customers?|clients?) reported|noticed|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i,
+    /\b(detect(?:ed|s)|(?:alert|alarm)(?:s|ed)?\b.*\b(?:fired|fires|triggered|triggers|received|went off|goes off)|received (?:(?:an?|the|first) ){0,2}(?:complaints?|alerts?|reports?)|complain(?:ed|ts?)|(?:users?|customers?|clients?) reported|notic(?:ed|es)|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i,
   ],
   ['started', /\b(outage (?:began|started)|incident (?:began|started)|deploy(?:ed|ment) (?:started|began)|began|started)\b/i],
 ];
@@ -36,9 +36,18 @@ export function phasePatterns(extra: PhaseWords | undefined): [Phase, RegExp][] 
   });
 }
 
+/** The phase an entry marks: of those its words name, the latest in an incident's course. */
 export function phaseOf(text: string, patterns: [Phase, RegExp][] = PHASES): Phase | undefined {
   for (const [phase, pattern] of patterns) if (pattern.test(text)) return phase;
   return undefined;
+}
+
+/**
+ * Every phase an entry's words name, latest first: "alert fires, on-call paged" is the detection
+ * and the escalation, so the time to detect is read from it as well as the time to acknowledge.
+ */
+export function phasesOf(text: string, patterns: [Phase, RegExp][] = PHASES): Phase[] {
+  return patterns.filter(([, pattern]) => pattern.test(text)).map(([phase]) => phase);
 }
 
 export const PHASE_NAMES: readonly Phase[] = PHASE_ORDER;

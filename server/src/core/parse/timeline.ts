@@ -5,7 +5,7 @@
 // and rolled past midnight.
 import type { CivilDate, Phase, Span, TimelineEntry, Timestamp } from '../model';
 import { addDays, civilDateOf, findTimestamps, scanLeadingTimestamp, type ScannedTimestamp } from '../time';
-import { phaseOf } from '../phases';
+import { phasesOf } from '../phases';
 import type { TimelineDefaults } from './context';
 import { nextDayOf, resolve, setInstant, toTimestamp, writtenDate } from './instants';
 import type { SourceLine } from './lines';
@@ -226,12 +226,14 @@ export function readEntries(
       if ((timestamp.date || rolledOver) && !timestamp.dateAssumed) currentDate = civilDateOf(timestamp.instant!);
       previous = timestamp;
     }
+    const phases = phasesOf(rest, phasePatterns);
     entries.push({
       span: { start: line.start, end: line.end },
       timestamp,
       text: rest,
       form,
-      phase: phaseOf(rest, phasePatterns),
+      phase: phases[0],
+      ...(phases.length > 1 && { phases }),
       rolledOver: rolledOver || undefined,
       ...(prose && { inProse: true }),
     });
