@@ -29,6 +29,7 @@ describe('phases', () => {
   it('reads entries written in the present tense, as timelines often are', () => {
     assert.equal(phaseOf('503 rate alert fires'), 'detected');
     assert.equal(phaseOf('Disk alarm goes off on db-2'), 'detected');
+    assert.equal(phaseOf('Burn-rate alert pages on-call'), 'detected');
     assert.equal(phaseOf('Monitoring detects the error spike'), 'detected');
     assert.equal(phaseOf('On-call notices the queue growing'), 'detected');
     assert.equal(phaseOf('Team reverts change #4821'), 'mitigated');
@@ -38,6 +39,7 @@ describe('phases', () => {
 
   it('names every phase an entry tells, the latest in the course of the incident first', () => {
     assert.deepEqual(phasesOf('Alert fires; on-call paged'), ['escalated', 'detected']);
+    assert.deepEqual(phasesOf('The latency alert paged the on-call'), ['escalated', 'detected']);
     assert.deepEqual(phasesOf('Reverted, and service restored'), ['resolved', 'mitigated']);
     assert.deepEqual(phasesOf('Investigating the database'), []);
   });

@@ -12,7 +12,7 @@ export const PHASES: [Phase, RegExp][] = [
   ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
   [
     'detected',
-    /\b(detect(?:ed|s)|(?:alert|alarm)(?:s|ed)?\b.*\b(?:fired|fires|triggered|triggers|received|went off|goes off)|received (?:(?:an?|the|first) ){0,2}(?:complaints?|alerts?|reports?)|complain(?:ed|ts?)|(?:users?|customers?|clients?) reported|notic(?:ed|es)|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i,
+    /\b(detect(?:ed|s)|(?:alert|alarm)(?:s|ed)?\b.*\b(?:fired|fires|triggered|triggers|received|went off|goes off|paged|pages)|received (?:(?:an?|the|first) ){0,2}(?:complaints?|alerts?|reports?)|complain(?:ed|ts?)|(?:users?|customers?|clients?) reported|notic(?:ed|es)|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i,
   ],
   ['started', /\b(outage (?:began|started)|incident (?:began|started)|deploy(?:ed|ment) (?:started|began)|began|started)\b/i],
 ];

@@ -16,6 +16,7 @@ describe('parse: sections', () => {
     ['## Root Cause & Resolution', 'rootCauseAndResolution'],
     ['## Corrective and Preventive Measures', 'actions'],
     ['## Follow-ups', 'actions'],
+    ['## Follow-up tasks', 'actions'],
     ['## Where we got lucky', 'lessons'],
     ['## Mitigation', 'resolution'],
     ['## Appendix', undefined],

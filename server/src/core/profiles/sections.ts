@@ -163,6 +163,8 @@ export const SECTION_KINDS: SectionKind[] = [
       'action plan',
       'follow up',
       'follow up items',
+      'follow up tasks',
+      'followup tasks',
       'next steps and action items',
     ],
   },
