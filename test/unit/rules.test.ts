@@ -81,6 +81,14 @@ describe('rules, each on its own fixture', () => {
     ]);
   });
 
+  it('placeholder-text takes "TODO: <task>" among the action items for an action item, and a bare TODO there for a TODO', () => {
+    const doc = (items: string) => `# Postmortem\n\n## Root Cause and Resolution\n\nA typo.\n\n## Corrective and Preventative Measures\n\n${items}\n`;
+    const todos = (text: string) => lint(text, options).findings.filter((f) => f.ruleId === 'placeholder-text').length;
+    assert.equal(todos(doc('- Add a config check.\n- TODO: write a runbook for Nginx failures.')), 0);
+    assert.equal(todos(doc('- Add a config check.\n- TODO:')), 1);
+    assert.equal(todos(doc('- Add a config check.').replace('A typo.', 'A typo. TODO: find the commit.')), 1);
+  });
+
   it('uses the configured severity, and off silences a rule', () => {
     const { text } = readFixture(join(FIXTURES, 'heading-space.md'));
     const levels = lint(text, { ...options, rules: { 'heading-space': 'info' } }).findings.filter((f) => f.ruleId === 'heading-space');

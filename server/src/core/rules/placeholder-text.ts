@@ -3,6 +3,7 @@ import type { Rule, RuleReport } from './rule';
 import type { Span } from '../model';
 import { bareLine, blockLines } from './block-lines';
 import { nodesOf, spanOf } from './tree';
+import { sectionFinder } from '../prose';
 
 /**
  * What a finished postmortem must not still hold: a template's filler ("description here",
@@ -52,7 +53,10 @@ export const placeholderText: Rule = {
   description: 'Template filler, a TODO, a placeholder comment, template tags, a draft marker or copied page text left in the postmortem.',
   defaultSeverity: 'warning',
   tags: ['content', 'template'],
-  check({ text, root }) {
+  check({ text, root, model }) {
+    // "TODO: write a runbook" among the action items is an action item, written the way many do.
+    const sectionAt = sectionFinder(model.sections);
+    const isActionItem = (offset: number, rest: string) => sectionAt(offset)?.canonical === 'actions' && /\p{L}+\s+\p{L}+/u.test(rest);
     const found = new Map<Kind, { span: Span; what: string; count: number }>();
     const note = (kind: Kind, span: Span, what: string) => {
       const seen = found.get(kind);
@@ -72,7 +76,7 @@ export const placeholderText: Rule = {
       if (filler) note('filler', span, filler[0]);
       else if (DANGLING_LABEL.test(line.text) && line.block.type !== 'heading') note('unfinished', span, bare);
       const todo = TODO.exec(line.text);
-      if (todo) note('todo', span, bareLine(line.text.slice(todo.index)));
+      if (todo && !isActionItem(line.start, line.text.slice(todo.index + todo[0].length))) note('todo', span, bareLine(line.text.slice(todo.index)));
       const tag = TEMPLATE_TAG.exec(line.text);
       if (tag) note('template', span, tag[0]);
       if (WIDGET.test(bare)) note('widget', span, bare);
