@@ -62,7 +62,10 @@ export interface ModelEntry {
   instant?: string;
   error?: string;
   text: string;
+  /** The phase the entry marks (of several, the latest in the incident's course). */
   phase?: string;
+  /** Every phase the entry marks, in the incident's course, when it marks more than one ("alert fires; on-call paged"). */
+  phases?: string[];
   /** `instant` as milliseconds since the epoch, for placing the entry on a time axis. */
   epochMs?: number;
   /** No date was written anywhere: show the clock time only. */

@@ -39,7 +39,9 @@ export function render(model: ModelResult, fileName: string): Drawing {
     return { root, entries, placed: 0 };
   }
   const layout = layoutAxis(model);
-  const phaseByEntry = new Map((model.phases ?? []).map((p) => [p.entry, p]));
+  // An entry may carry markers for two phases: the first says how long since the phase before.
+  const phaseByEntry = new Map<number, NonNullable<ModelResult['phases']>[number]>();
+  for (const marker of model.phases ?? []) if (!phaseByEntry.has(marker.entry)) phaseByEntry.set(marker.entry, marker);
   const list = el('ol', 'axis');
   list.setAttribute('aria-label', `Timeline, ${model.entries.length} ${model.entries.length === 1 ? 'entry' : 'entries'}`);
   let placed = 0;
@@ -136,7 +138,8 @@ function entryRow(
   const body = el('div', 'body');
   const meta = el('div', 'meta');
   meta.append(el('time', 'stamp', entry.raw));
-  if (entry.phase) meta.append(el('span', `phase-badge phase-${entry.phase}`, phaseLabel(entry.phase)));
+  const phases = entry.phases ?? (entry.phase ? [entry.phase] : []);
+  for (const phase of phases) meta.append(el('span', `phase-badge phase-${phase}`, phaseLabel(phase)));
   if (phase?.sincePreviousPhase) {
     meta.append(el('span', 'since-phase', `${phase.sincePreviousPhase.length.text} after ${phaseLabel(phase.sincePreviousPhase.phase).toLowerCase()}`));
   }
@@ -144,7 +147,7 @@ function entryRow(
   if (problem) body.append(el('p', 'problem', problem));
   item.append(body);
 
-  const label = [entry.raw, entry.phase ? phaseLabel(entry.phase) : '', entry.text, problem ?? ''].filter(Boolean).join('. ');
+  const label = [entry.raw, phases.map(phaseLabel).join(', '), entry.text, problem ?? ''].filter(Boolean).join('. ');
   item.setAttribute('aria-label', label);
   return item;
 }

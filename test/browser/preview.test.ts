@@ -135,6 +135,24 @@ describe('timeline preview script in Chromium', function () {
     assert.notEqual(resolvedFill, plainFill, `phase markers are coloured: ${resolvedFill} vs ${plainFill}`);
   });
 
+  it('gives an entry that marks two phases a badge for each, and one time since the phase before', async () => {
+    const text = [
+      '# Postmortem: two phases in one entry',
+      '',
+      '## Timeline',
+      '',
+      '- 09:00 UTC: Deploy started.',
+      '- 09:12 UTC: Error-rate alert fires; on-call paged.',
+      '- 09:20 UTC: On-call acknowledges.',
+      '',
+    ].join('\n');
+    const model = await serverModel(client, 'two-phases-postmortem.md', text);
+    await preview.show(model);
+    assert.deepEqual(await texts(preview, '.phase-badge'), ['Started', 'Detected', 'Escalated', 'Acknowledged']);
+    assert.deepEqual(await texts(preview, '.since-phase'), ['12 min after started', '8 min after escalated']);
+    assert.match((await preview.page.locator('li.entry').nth(1).getAttribute('aria-label')) ?? '', /^09:12 UTC\. Detected, Escalated\. Error-rate alert fires/);
+  });
+
   it('marks invalid and out-of-order entries where they were written and lists them', async () => {
     await preview.show(timeline);
     assert.deepEqual(await texts(preview, 'li.entry.unplaced .stamp'), ['24:10 UTC', '00:35 UTC']);

@@ -42,5 +42,7 @@ describe('phases', () => {
     assert.deepEqual(phasesOf('The latency alert paged the on-call'), ['escalated', 'detected']);
     assert.deepEqual(phasesOf('Reverted, and service restored'), ['resolved', 'mitigated']);
     assert.deepEqual(phasesOf('Investigating the database'), []);
+    assert.deepEqual(phasesOf('On-call acknowledged the page and began reading the logs'), ['acknowledged']);
+    assert.deepEqual(phasesOf('Outage began'), ['started']);
   });
 });

@@ -23,7 +23,8 @@ export function toMermaid(model: ModelResult): string {
       section = date;
       lines.push(`    section ${date}`);
     }
-    const phase = entry.phase ? ` (${phaseLabel(entry.phase)})` : '';
+    const phases = entry.phases ?? (entry.phase ? [entry.phase] : []);
+    const phase = phases.length ? ` (${phases.map(phaseLabel).join(', ')})` : '';
     lines.push(`        ${mermaidText(entry.raw)} : ${mermaidText(entry.text + phase) || '(no text)'}`);
   }
   const skipped = model.entries.filter((e) => !isPlaced(e));

@@ -45,9 +45,12 @@ export function phaseOf(text: string, patterns: [Phase, RegExp][] = PHASES): Pha
 /**
  * Every phase an entry's words name, latest first: "alert fires, on-call paged" is the detection
  * and the escalation, so the time to detect is read from it as well as the time to acknowledge.
+ * "Began" or "started" beside a later phase's words is an action starting ("acknowledged and began
+ * reading the logs"), not the incident's start.
  */
 export function phasesOf(text: string, patterns: [Phase, RegExp][] = PHASES): Phase[] {
-  return patterns.filter(([, pattern]) => pattern.test(text)).map(([phase]) => phase);
+  const phases = patterns.filter(([, pattern]) => pattern.test(text)).map(([phase]) => phase);
+  return phases.length > 1 ? phases.filter((phase) => phase !== 'started') : phases;
 }
 
 export const PHASE_NAMES: readonly Phase[] = PHASE_ORDER;

@@ -87,6 +87,7 @@ function placeEntries(document: TextDocument, analysis: Analysis): ModelEntry[] 
       error: entry.timestamp.error,
       text: entry.text,
       phase: entry.phase,
+      phases: entry.phases && [...entry.phases].reverse(),
       epochMs,
       dateAssumed: entry.timestamp.dateAssumed || undefined,
       dateText: dateTextOf(entry.timestamp),
@@ -104,9 +105,11 @@ function phasesOf(analysis: Analysis, entries: ModelEntry[]): ModelPhase[] {
     return {
       phase: marker.phase,
       entry: marker.entry,
-      sincePreviousPhase: previous
-        ? { phase: previous.phase, length: lengthBetween(entries[previous.entry].epochMs!, entries[marker.entry].epochMs!) }
-        : undefined,
+      // Two phases of one entry are not apart in time: only the first says how long since the one before.
+      sincePreviousPhase:
+        previous && previous.entry !== marker.entry
+          ? { phase: previous.phase, length: lengthBetween(entries[previous.entry].epochMs!, entries[marker.entry].epochMs!) }
+          : undefined,
     };
   });
 }

@@ -36,14 +36,21 @@ export function orderEntries(model: PostmortemModel): EntryPlace[] {
   });
 }
 
-/** The first placed entry of each phase, in document order: where a time axis marks the phases. */
+/**
+ * The first placed entry of each phase, in document order: where a time axis marks the phases. An
+ * entry that marks several ("alert fires; on-call paged") carries a marker for each, in the incident's course.
+ */
 export function phaseMarkers(model: PostmortemModel, order = orderEntries(model)): Array<{ phase: Phase; entry: number }> {
   const seen = new Set<Phase>();
   const markers: Array<{ phase: Phase; entry: number }> = [];
   model.entries.forEach((entry, index) => {
-    if (!entry.phase || !order[index].placed || seen.has(entry.phase)) return;
-    seen.add(entry.phase);
-    markers.push({ phase: entry.phase, entry: index });
+    if (!order[index].placed) return;
+    const phases = entry.phases ? [...entry.phases].reverse() : entry.phase ? [entry.phase] : [];
+    for (const phase of phases) {
+      if (seen.has(phase)) continue;
+      seen.add(phase);
+      markers.push({ phase, entry: index });
+    }
   });
   return markers;
 }
