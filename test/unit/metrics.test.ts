@@ -76,6 +76,27 @@ describe('incident metrics', () => {
     assert.equal(byMilestone.resolve?.minutes, 95);
   });
 
+  it('with the end stated, takes the resolution nearest it: a part restored before the end is a step, a ticket closed the next day comes after', () => {
+    const text = [
+      '# Postmortem',
+      '',
+      'Duration: 2024-03-12 10:15 - 11:00 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 2024-03-12 10:15 UTC: Record deleted; outage began.',
+      '- 2024-03-12 10:40 UTC: Record restored by hand.',
+      '- 2024-03-12 11:00 UTC: Traffic back to normal.',
+      '- 2024-03-13 09:00 UTC: Ticket closed.',
+      '',
+    ].join('\n');
+    const resolve = incidentMetrics(modelOf(text)).milestones.find((m) => m.milestone === 'resolve');
+    assert.equal(resolve?.minutes, 45);
+    assert.equal(resolve?.raw, '2024-03-12 11:00 UTC');
+    const withoutEnd = incidentMetrics(modelOf(text.replace('Duration: 2024-03-12 10:15 - 11:00 UTC', 'Duration: 2024-03-12 10:15 UTC')));
+    assert.equal(withoutEnd.milestones.find((m) => m.milestone === 'resolve')?.minutes, 25, 'without an end, the first resolution');
+  });
+
   it('leaves out what it does not know: no milestones without phases, no total without a window', () => {
     const text = '# Postmortem\n\n## Timeline\n\n- 09:00 UTC: something\n- 09:30 UTC: something else\n';
     const metrics = incidentMetrics(modelOf(text));

@@ -32,6 +32,7 @@ describe('phases', () => {
     assert.equal(phaseOf('Burn-rate alert pages on-call'), 'detected');
     assert.equal(phaseOf('Monitoring detects the error spike'), 'detected');
     assert.equal(phaseOf('On-call notices the queue growing'), 'detected');
+    assert.equal(phaseOf('On-call acks'), 'acknowledged');
     assert.equal(phaseOf('Team reverts change #4821'), 'mitigated');
     assert.equal(phaseOf('Deploy bot rolls back the release'), 'mitigated');
     assert.equal(phaseOf('Error rate recovers to baseline'), 'resolved');

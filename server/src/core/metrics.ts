@@ -63,6 +63,21 @@ export interface IncidentMetrics {
 
 const phasesOfEntry = (entry: TimelineEntry): readonly Phase[] => entry.phases ?? (entry.phase ? [entry.phase] : []);
 
+/**
+ * Of the placed entries of `phase`, the one nearest the stated end: with the end known, "record
+ * restored" twenty minutes before it is a step, and "ticket closed" the next day comes after it.
+ */
+function nearestTo(end: IncidentPoint, model: PostmortemModel, order: ReturnType<typeof orderEntries>, phase: Phase): number | undefined {
+  let best: number | undefined;
+  let bestDistance = Infinity;
+  model.entries.forEach((entry, index) => {
+    if (!order[index].placed || !phasesOfEntry(entry).includes(phase) || entry.timestamp.epochMs === undefined || !comparable(end, entry.timestamp)) return;
+    const distance = Math.abs(entry.timestamp.epochMs - end.epochMs);
+    if (distance < bestDistance) [best, bestDistance] = [index, distance];
+  });
+  return best;
+}
+
 function point(timestamp: Timestamp | undefined, from: IncidentPoint['from']): IncidentPoint | undefined {
   if (!timestamp || timestamp.epochMs === undefined || timestamp.error) return undefined;
   return { raw: timestamp.raw, span: timestamp.span, epochMs: timestamp.epochMs, from, dateAssumed: Boolean(timestamp.dateAssumed) };
@@ -104,6 +119,7 @@ export function incidentMetrics(model: PostmortemModel, order = orderEntries(mod
         entryIndex = model.entries.findIndex((entry, index) => phasesOfEntry(entry).includes(phase!) && order[index].placed);
         if (entryIndex >= 0) break;
       }
+      if (milestone === 'resolve' && entryIndex >= 0 && end) entryIndex = nearestTo(end, model, order, 'resolved') ?? entryIndex;
       if (entryIndex < 0) continue;
       const entry = model.entries[entryIndex];
       if (!comparable(start, entry.timestamp)) continue;

@@ -9,7 +9,7 @@ export const PHASES: [Phase, RegExp][] = [
   ],
   ['mitigated', /\b(mitigat\w*|roll(?:ed|s)? back|rollback|revert(?:ed|s)|workaround|hotfix|stabili[sz]ed)\b/i],
   ['escalated', /\b(escalat\w*|paged|page sent|on-?call (?:was )?(?:engineer )?(?:notified|alerted))\b/i],
-  ['acknowledged', /\b(acknowledg\w*|ack'?d|investigation (?:started|began|initiated))\b/i],
+  ['acknowledged', /\b(acknowledg\w*|ack'?d|acks|investigation (?:started|began|initiated))\b/i],
   [
     'detected',
     /\b(detect(?:ed|s)|(?:alert|alarm)(?:s|ed)?\b.*\b(?:fired|fires|triggered|triggers|received|went off|goes off|paged|pages)|received (?:(?:an?|the|first) ){0,2}(?:complaints?|alerts?|reports?)|complain(?:ed|ts?)|(?:users?|customers?|clients?) reported|notic(?:ed|es)|identified an? (?:issue|problem|outage)|first report\w*|reported by)\b/i,
