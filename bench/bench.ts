@@ -10,7 +10,9 @@ import { generatePostmortem } from './generate';
 import { serverBurst } from './server-burst';
 import { keystrokeLatency, type KeystrokeResult } from './keystroke';
 import { cliOnCorpus } from './cli-corpus';
-import { cliThroughput, describeThroughput } from './cli-throughput';
+import { cliThroughput, corpusCopies, describeThroughput } from './cli-throughput';
+import { describeThroughputFloor, throughputFloor } from './throughput-floor';
+import { availableParallelism } from 'node:os';
 import { activationInRealVsCode } from './activation';
 import { statSync } from 'node:fs';
 
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
   // 2,000 real-sized postmortems made from the corpus at run time, next to markdownlint-cli2 (`--no-10k` skips the 10,000-file memory run).
   const throughput = existsSync(corpus) ? cliThroughput(ROOT, corpus, { tenThousand: !process.argv.includes('--no-10k') }) : undefined;
   if (throughput) console.log(describeThroughput(throughput));
+  const floor = existsSync(corpus) ? throughputFloor(corpusCopies(corpus, throughput?.files ?? 2000)) : undefined;
+  if (floor) console.log(describeThroughputFloor(floor, availableParallelism(), throughput && throughput.markdownlintCli2.wallMs / throughput.files));
   const size = (path: string) => (existsSync(join(ROOT, path)) ? statSync(join(ROOT, path)).size : undefined);
   const sizes = {
     'dist/server.js': size('dist/server.js'),
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(
     join(ROOT, 'test-results', 'bench.json'),
-    JSON.stringify({ node: process.version, lint: rows, keystrokes, burst, cli, throughput, sizes, activation }, null, 2),
+    JSON.stringify({ node: process.version, lint: rows, keystrokes, burst, cli, throughput, floor, sizes, activation }, null, 2),
   );
   console.log('written: test-results/bench.json');
 }

@@ -5,8 +5,9 @@
 // shared machine); asserts nothing. Run alone: `node out/bench/cli-throughput.js` after a build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { describeThroughputFloor, throughputFloor } from './throughput-floor';
 
 export interface CommandFigures {
   wallMs: number;
@@ -48,14 +49,18 @@ function measure(args: string[], cwd: string): CommandFigures {
   return { wallMs, peakRssMb: Number(figures[3]) / 1024, cpuMs: (Number(figures[1]) + Number(figures[2])) * 1000 };
 }
 
-/** `count` postmortems in `folder`, cycling through the corpus (each copy told apart by its title line). */
-function makeFolder(corpus: string, folder: string, count: number): number {
+/** `count` postmortems cycling through the corpus, each copy told apart by a last line of its own. */
+export function corpusCopies(corpus: string, count: number): string[] {
   const sources = readdirSync(corpus)
     .filter((name) => name.endsWith('.md') && name !== 'README.md')
     .map((name) => readFileSync(join(corpus, name), 'utf8'));
+  return Array.from({ length: count }, (_, i) => `${sources[i % sources.length]}\n<!-- copy ${i} -->\n`);
+}
+
+/** `count` postmortems in `folder`, in 20 team folders. */
+function makeFolder(corpus: string, folder: string, count: number): number {
   let bytes = 0;
-  for (let i = 0; i < count; i++) {
-    const text = `${sources[i % sources.length]}\n<!-- copy ${i} -->\n`;
+  for (const [i, text] of corpusCopies(corpus, count).entries()) {
     const sub = join(folder, `team-${i % 20}`);
     mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `incident-${String(i).padStart(5, '0')}.md`), text);
@@ -138,6 +143,9 @@ if (require.main === module && /cli-throughput\.js$/.test(process.argv[1] ?? '')
     console.log('../shared/corpus is not beside this checkout: nothing to measure.');
   } else {
     const runs = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice(7) ?? 3);
-    console.log(describeThroughput(cliThroughput(root, corpus, { runs, tenThousand: !process.argv.includes('--no-10k') })));
+    const figures = cliThroughput(root, corpus, { runs, tenThousand: !process.argv.includes('--no-10k') });
+    console.log(describeThroughput(figures));
+    const floor = throughputFloor(corpusCopies(corpus, figures.files));
+    console.log(describeThroughputFloor(floor, availableParallelism(), figures.markdownlintCli2.wallMs / figures.files));
   }
 }
