@@ -89,6 +89,28 @@ describe('rules, each on its own fixture', () => {
     assert.equal(todos(doc('- Add a config check.').replace('A typo.', 'A typo. TODO: find the commit.')), 1);
   });
 
+  it('timeline-contradicts-window sees a detection in an entry that also pages', () => {
+    const text = [
+      '# Postmortem',
+      '',
+      '## Issue Summary',
+      '',
+      'Duration: 2024-03-12 10:15 - 11:00 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 10:05 UTC: Error-rate alert fires; on-call paged.',
+      '- 10:20 UTC: Cause found.',
+      '- 11:00 UTC: Service restored.',
+      '',
+    ].join('\n');
+    const found = lint(text, options).findings.filter((f) => f.ruleId === 'timeline-contradicts-window');
+    assert.deepEqual(
+      found.map((f) => f.message),
+      ["The outage is detected at 10:05 UTC, 10 min before it started (2024-03-12 10:15): correct the entry or the window's start."],
+    );
+  });
+
   it('uses the configured severity, and off silences a rule', () => {
     const { text } = readFixture(join(FIXTURES, 'heading-space.md'));
     const levels = lint(text, { ...options, rules: { 'heading-space': 'info' } }).findings.filter((f) => f.ruleId === 'heading-space');

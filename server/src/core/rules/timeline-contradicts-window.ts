@@ -31,7 +31,7 @@ export const timelineContradictsWindow: Rule = {
     if (timed.length < 2) return [];
     const reports: RuleReport[] = [];
 
-    const detected = timed.find((entry) => entry.phase === 'detected');
+    const detected = timed.find((entry) => (entry.phases ?? [entry.phase]).includes('detected'));
     if (detected && comparable(detected.timestamp, start)) {
       const at = detected.timestamp.epochMs!;
       if (at < start.epochMs - SLACK_MS && at >= start.epochMs - OUTSIDE_BEFORE_MS) {
@@ -42,7 +42,7 @@ export const timelineContradictsWindow: Rule = {
       }
     }
 
-    const resolved = timed.find((entry) => entry.phase === 'resolved');
+    const resolved = timed.find((entry) => (entry.phases ?? [entry.phase]).includes('resolved'));
     if (resolved && comparable(resolved.timestamp, end)) {
       const at = resolved.timestamp.epochMs!;
       const latest = Math.max(...timed.map((entry) => entry.timestamp.epochMs!));
