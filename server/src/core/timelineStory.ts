@@ -66,8 +66,10 @@ export function storyTold(
   const complete = () => wanted.every((part) => told.has(part));
   let steps = 0;
   for (const entry of model.entries) {
-    const part = entry.phase && PHASE_PART[entry.phase];
-    if (part) told.add(part);
+    for (const phase of entry.phases ?? (entry.phase ? [entry.phase] : [])) {
+      const part = PHASE_PART[phase];
+      if (part) told.add(part);
+    }
   }
   if (opensWithSymptom(model)) told.add('detected');
   if (model.entries.length && complete()) return told;
