@@ -19,6 +19,24 @@ function items(body: string) {
 }
 
 describe('action items', function () {
+  it('reads a document once for every rule that asks, each getting a list of its own', function () {
+    const text = `# Postmortem\n\n## Action Items\n\n- Add an alert when the queue backs up\n- Roll back faster\n`;
+    const { model, root } = parse(text, GOOGLE);
+    const first = readActionItems(text, model, root);
+    first.push(first[0]);
+    const second = readActionItems(text, model, root);
+    assert.deepEqual(
+      second.map((item) => item.text),
+      ['Add an alert when the queue backs up', 'Roll back faster'],
+    );
+    // Another model of the same tree (a different profile's reading) is read afresh.
+    const other = parse(text, defaultProfile());
+    assert.deepEqual(
+      readActionItems(text, other.model, root).map((item) => item.text),
+      second.map((item) => item.text),
+    );
+  });
+
   it('reads list items, task-list items and table rows with their parts', function () {
     const read = items(
       [

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import fc from 'fast-check';
 import {
+  civilDateOf,
   findFirstTimestamp,
   findTimestamps,
   findZoneDeclaration,
@@ -581,5 +582,45 @@ describe('time: parseLength and formatLength', () => {
     for (const minutes of [5, 59, 60, 61, 600, 1439]) {
       assert.equal(parseLength(formatLength(minutes)), minutes);
     }
+  });
+});
+
+describe('civilDateOf', () => {
+  /** What luxon reads: the date in the instant's own offset, undefined when it is no instant. */
+  const luxonDate = (instant: string) => {
+    const dateTime = DateTime.fromISO(instant, { setZone: true });
+    return dateTime.isValid ? { year: dateTime.year, month: dateTime.month, day: dateTime.day } : undefined;
+  };
+
+  it('gives the date written in the instant, in its own offset', () => {
+    assert.deepEqual(civilDateOf('2024-03-10T23:30:00.000-05:00'), { year: 2024, month: 3, day: 10 });
+    assert.deepEqual(civilDateOf('2024-02-29T00:00:00.000Z'), { year: 2024, month: 2, day: 29 });
+    assert.equal(civilDateOf('2023-02-29T00:00:00.000Z'), undefined);
+    assert.equal(civilDateOf('not an instant'), undefined);
+  });
+
+  it('reads every instant as luxon does, written by luxon or not', () => {
+    const zones = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC+14', 'UTC-12'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(900, 0, 1), max: Date.UTC(9999, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = DateTime.fromMillis(ms, { zone }).toISO()!;
+        assert.deepEqual(civilDateOf(instant), luxonDate(instant));
+      }),
+    );
+    const offsets = ['Z', '+00:00', '-05:00', '+05:45', '+14:00', '+23:59', '-23:59'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10000 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.constantFrom(...offsets),
+        (year, month, day, hour, offset) => {
+          const two = (n: number) => String(n).padStart(2, '0');
+          const instant = `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}T${two(hour)}:59:59.999${offset}`;
+          assert.deepEqual(civilDateOf(instant), luxonDate(instant));
+        },
+      ),
+    );
   });
 });

@@ -274,8 +274,19 @@ function actionsRegion(sections: Section[], index: number): Span {
   return { start: actions.bodySpan.start, end };
 }
 
+/** Read once per lint: four rules ask for the action items of one tree, text and model. */
+const itemsOfTree = new WeakMap<Root, { source: string; model: PostmortemModel; items: ActionItem[] }>();
+
 /** The action items of every corrective-measures section, in document order. */
 export function readActionItems(source: string, model: PostmortemModel, root: Root): ActionItem[] {
+  const known = itemsOfTree.get(root);
+  if (known && known.source === source && known.model === model) return known.items.slice();
+  const items = readItems(source, model, root);
+  itemsOfTree.set(root, { source, model, items });
+  return items.slice();
+}
+
+function readItems(source: string, model: PostmortemModel, root: Root): ActionItem[] {
   const regions: Span[] = [];
   model.sections.forEach((section, index) => {
     if (section.canonical === 'actions') regions.push(actionsRegion(model.sections, index));

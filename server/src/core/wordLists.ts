@@ -285,13 +285,47 @@ function phrasePattern(phrase: string): string {
 
 const matcherCache = new WeakMap<readonly string[], RegExp | null>();
 
-/** One pattern matching any phrase of a list (null for an empty list), longest phrases first. */
-export function listMatcher(list: readonly string[]): RegExp | null {
+/**
+ * One pattern matching any phrase of a list (null for an empty list), longest phrases first, up to
+ * the end of a word. Where a match starts is tested apart (`startsWord`): a lookbehind in front of
+ * a long alternation makes the engine try it at every position, about twice as slow.
+ */
+function listMatcher(list: readonly string[]): RegExp | null {
   if (matcherCache.has(list)) return matcherCache.get(list)!;
   const phrases = [...list].filter((p) => p.trim()).sort((a, b) => b.length - a.length);
-  const pattern = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}_])(?:${phrases.map(phrasePattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
+  const pattern = phrases.length ? new RegExp(`(?:${phrases.map(phrasePattern).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') : null;
   matcherCache.set(list, pattern);
   return pattern;
+}
+
+const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
+
+/** Whether no letter, digit or underscore comes just before `index` (what `(?<![\p{L}\p{N}_])` tests). */
+function startsWord(text: string, index: number): boolean {
+  if (index === 0) return true;
+  const before = text.charCodeAt(index - 1);
+  if (before < 0x80)
+    return !((before >= 0x30 && before <= 0x39) || (before >= 0x41 && before <= 0x5a) || (before >= 0x61 && before <= 0x7a) || before === 0x5f);
+  const pairStart = isLowSurrogate(before) && index >= 2 && isHighSurrogate(text.charCodeAt(index - 2));
+  return !WORD_CHARACTER.test(text.slice(pairStart ? index - 2 : index - 1, index));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** The next match of `pattern` from its lastIndex that starts a word, or null. */
+function nextPhrase(pattern: RegExp, text: string): RegExpExecArray | null {
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (startsWord(text, match.index)) return match;
+    // No match can start here: go on from the next character (a whole surrogate pair, as the `u` flag reads).
+    pattern.lastIndex = match.index + (isHighSurrogate(text.charCodeAt(match.index)) && isLowSurrogate(text.charCodeAt(match.index + 1)) ? 2 : 1);
+  }
+  return null;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Every match of a list in a text: offset and the words matched. */
@@ -300,7 +334,7 @@ export function findPhrases(text: string, list: readonly string[]): { offset: nu
   if (!pattern) return [];
   pattern.lastIndex = 0;
   const found: { offset: number; phrase: string }[] = [];
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  for (let match = nextPhrase(pattern, text); match; match = nextPhrase(pattern, text)) {
     found.push({ offset: match.index, phrase: match[0] });
     if (match[0].length === 0) pattern.lastIndex++;
   }
@@ -316,7 +350,7 @@ export function hasPhrase(text: string, list: readonly string[]): boolean {
   const pattern = listMatcher(list);
   if (!pattern) return false;
   pattern.lastIndex = 0;
-  const found = pattern.test(text);
+  const found = nextPhrase(pattern, text) !== null;
   pattern.lastIndex = 0;
   return found;
 }

@@ -6,6 +6,9 @@ import type { Rule } from './rule';
 /** A numeric date whose first or second number is over 12: it shows which order the author uses. */
 const SETTLING_DATE = /(?<![0-9])(\d{1,2})[-/.\u2013](\d{1,2})[-/.\u2013]\d{4}(?![0-9])/g;
 
+/** The shape of every date the scanner finds ambiguous (`03/04/2024`): a line without it needs no scan. */
+const NUMERIC_DATE_SHAPE = /\d[-/.\u2013]\d{1,2}[-/.\u2013]\d{4}/;
+
 function settled(text: string): boolean {
   SETTLING_DATE.lastIndex = 0;
   for (let m = SETTLING_DATE.exec(text); m; m = SETTLING_DATE.exec(text)) {
@@ -26,7 +29,7 @@ export const ambiguousDate: Rule = {
       const start = offset;
       offset += line.length + 1;
       if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced || line.length > 4000) continue;
+      if (fenced || line.length > 4000 || !NUMERIC_DATE_SHAPE.test(line)) continue;
       const stamp = timestamps(line).find((found) => found.ambiguousDate && !found.error);
       if (!stamp || !stamp.dateAt) continue;
       if (settled(head)) return [];

@@ -65,7 +65,8 @@ export const brokenLink: Rule = {
     const definitions = labels.map(normalise);
     const defined = new Set(definitions);
     eachNode(root, (node) => {
-      if (node.type !== 'text') return;
+      // Both kinds of reference start with "[": most text holds none, and matchAll is not free.
+      if (node.type !== 'text' || !node.value.includes('[')) return;
       const span = spanOf(node);
       if (!span || text.slice(span.start, span.end) !== node.value) return;
       for (const match of node.value.matchAll(FULL_REFERENCE)) {

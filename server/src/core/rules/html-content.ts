@@ -17,11 +17,12 @@ export const htmlContent: Rule = {
   check({ text, root }) {
     const places: number[] = [];
     eachNode(root, (node) => {
+      if (node.type !== 'html' && node.type !== 'text') return;
       const span = spanOf(node);
       if (!span) return;
       if (node.type === 'html') {
         if (!/^\s*<!--/.test(node.value)) places.push(span.start);
-      } else if (node.type === 'text' && ENTITY.test(text.slice(span.start, span.end))) {
+      } else if (ENTITY.test(text.slice(span.start, span.end))) {
         places.push(span.start + text.slice(span.start, span.end).search(ENTITY));
       }
     });

@@ -16,7 +16,8 @@ export const strayMarkup: Rule = {
   check({ text, root }) {
     let emphasis: { span: Span; count: number } | undefined;
     eachNode(root, (node) => {
-      if (node.type !== 'text') return;
+      // What the search below looks for holds "**" or "__": text without either needs no more.
+      if (node.type !== 'text' || (!node.value.includes('**') && !node.value.includes('__'))) return;
       const span = spanOf(node);
       // Only text written as it shows: `\*\*` is an escape the author meant.
       if (!span || text.slice(span.start, span.end) !== node.value) return;

@@ -28,7 +28,8 @@ export const timelineWithoutTimes: Rule = {
     // `#### 10:00 UTC` headings with bullets under them: each heading times its bullets.
     let timedHeadings = 0;
     for (const line of body.split('\n')) {
-      const span = { start: offset, end: offset + line.replace(/\r$/, '').length };
+      const start = offset;
+      const end = offset + (line.endsWith('\r') ? line.length - 1 : line.length);
       offset += line.length + 1;
       // A line that is only a tag (`<ul>`, `</li>`) in a timeline written in HTML is no step.
       if (!line.trim() || /^\s*<\/?[a-z][a-z0-9]*[^<>]*>\s*$/i.test(line)) continue;
@@ -37,7 +38,7 @@ export const timelineWithoutTimes: Rule = {
       const head = line.slice(0, 2000).replace(/[*_~`]/g, ' ');
       // A malformed time (`5:PM`) is still a time the author gave: malformed-time's business, not this rule's.
       const timed = MALFORMED_TIME.test(head) || timestamps(head).some((stamp) => stamp.time || stamp.error);
-      const step = { ...span, timed, text: line };
+      const step = { start, end, timed, text: line };
       if (step.timed) timedLines++;
       if (/^\s{0,3}#/.test(line)) {
         if (step.timed) timedHeadings++;

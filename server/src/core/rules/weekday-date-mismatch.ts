@@ -3,6 +3,9 @@
 import { DateTime } from 'luxon';
 import type { Rule, RuleReport } from './rule';
 
+/** What every weekday the scanner reads begins with (its case rules too): a line without one has no weekday to check. */
+const WEEKDAY_START = /mon|tue|wed|thu|fri|sat|sun/i;
+
 const NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export const weekdayDateMismatch: Rule = {
@@ -18,7 +21,7 @@ export const weekdayDateMismatch: Rule = {
       const start = offset;
       offset += line.length + 1;
       if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced || line.length > 4000) continue;
+      if (fenced || line.length > 4000 || !WEEKDAY_START.test(line)) continue;
       for (const stamp of timestamps(line)) {
         if (!stamp.weekday || !stamp.date || stamp.error) continue;
         const actual = DateTime.fromObject(stamp.date, { zone: 'UTC' }).weekday;

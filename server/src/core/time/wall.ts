@@ -55,10 +55,25 @@ export function nextDayWallTime(date: CivilDate, time: ClockTime, zone: string):
   return resolveWallTime(addDays(date, 1), time, zone);
 }
 
+/** An instant as `toISO()` writes it, in a fixed offset: `2024-03-10T02:30:00.000-05:00`. */
+const WRITTEN_INSTANT = /^([1-9]\d{3})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
 /** The civil date of an ISO instant in its own offset (the date the document wrote or implied). */
 export function civilDateOf(instant: string): CivilDate | undefined {
+  // The instants of the model are written so (setInstant): their date is the one written, when it
+  // exists. Reading it off is what luxon does, without building a DateTime for it; else luxon reads.
+  const written = WRITTEN_INSTANT.exec(instant);
+  if (written) {
+    const [year, month, day] = [Number(written[1]), Number(written[2]), Number(written[3])];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { year, month, day };
+  }
   const dateTime = DateTime.fromISO(instant, { setZone: true });
   return dateTime.isValid ? { year: dateTime.year, month: dateTime.month, day: dateTime.day } : undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** A civil date as `YYYY-MM-DD`. */
