@@ -2,7 +2,7 @@
 // helper): never innerHTML, never attributes built from text, so nothing the author typed can
 // become markup or script.
 import type { ModelEntry, ModelResult } from '../../common/protocol';
-import { entryProblem, layoutAxis, phaseLabel, type AxisRow } from '../src/preview/layout';
+import { entryProblem, layoutAxis, phaseLabel, phasesOfEntry, type AxisRow } from '../src/preview/layout';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -138,7 +138,7 @@ function entryRow(
   const body = el('div', 'body');
   const meta = el('div', 'meta');
   meta.append(el('time', 'stamp', entry.raw));
-  const phases = entry.phases ?? (entry.phase ? [entry.phase] : []);
+  const phases = phasesOfEntry(entry);
   for (const phase of phases) meta.append(el('span', `phase-badge phase-${phase}`, phaseLabel(phase)));
   if (phase?.sincePreviousPhase) {
     meta.append(el('span', 'since-phase', `${phase.sincePreviousPhase.length.text} after ${phaseLabel(phase.sincePreviousPhase.phase).toLowerCase()}`));

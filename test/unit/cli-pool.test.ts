@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runChecks } from '../../server/src/cli/pool';
+import { runChecks, type PoolOptions } from '../../server/src/cli/pool';
 import type { CheckResult, CheckTask } from '../../server/src/cli/check';
 
 const task = (index: number): CheckTask => ({
@@ -22,6 +22,13 @@ const task = (index: number): CheckTask => ({
   summarize: false,
 });
 
+/** Every result in the order the pool hands them over. */
+async function checkAll(tasks: CheckTask[], options: PoolOptions): Promise<[number, CheckResult][]> {
+  const seen: [number, CheckResult][] = [];
+  await runChecks(tasks, options, (t, result) => seen.push([t.index, result]));
+  return seen;
+}
+
 describe('CLI worker pool', function () {
   this.timeout(30_000);
   let temp: string;
@@ -30,16 +37,21 @@ describe('CLI worker pool', function () {
   });
   after(() => rmSync(temp, { recursive: true, force: true }));
 
-  it('answers a file whose worker hangs with document-too-complex at the deadline, in order', async () => {
-    const script = join(temp, 'hang.js');
-    // Ready, then answers only even files: odd ones hang until stopped.
+  /** A stand-in worker that says it is ready, then runs `onTask` (JavaScript over `t`, the task) for each file. */
+  const standIn = (name: string, onTask: string): string => {
+    const script = join(temp, name);
     writeFileSync(
       script,
-      "const { parentPort } = require('node:worker_threads'); parentPort.postMessage('ready');" +
-        "parentPort.on('message', (t) => { if (t.index % 2 === 0) parentPort.postMessage({ kind: 'checked', problems: [], invalidUtf8: false }); else for (;;) {} });",
+      `const { parentPort } = require('node:worker_threads'); parentPort.postMessage('ready'); parentPort.on('message', (t) => { ${onTask} });`,
     );
-    const seen: [number, CheckResult][] = [];
-    await runChecks([0, 1, 2, 3, 4].map(task), { script, size: 2, timeoutMs: 300 }, (t, result) => seen.push([t.index, result]));
+    return script;
+  };
+  const CHECKED = "parentPort.postMessage({ kind: 'checked', problems: [], invalidUtf8: false })";
+
+  it('answers a file whose worker hangs with document-too-complex at the deadline, in order', async () => {
+    // Answers only even files: odd ones hang until stopped.
+    const script = standIn('hang.js', `if (t.index % 2 === 0) ${CHECKED}; else for (;;) {}`);
+    const seen = await checkAll([0, 1, 2, 3, 4].map(task), { script, size: 2, timeoutMs: 300 });
     assert.deepEqual(
       seen.map(([index]) => index),
       [0, 1, 2, 3, 4],
@@ -56,15 +68,12 @@ describe('CLI worker pool', function () {
   });
 
   it('hands the files a stopped worker held but had not started to its replacement, in order', async () => {
-    const script = join(temp, 'hang-on-2.js');
     // One worker holds the file in hand and the next: when file 2 hangs, file 3 is already queued on it.
-    writeFileSync(
-      script,
-      "const { parentPort } = require('node:worker_threads'); parentPort.postMessage('ready');" +
-        "parentPort.on('message', (t) => { if (t.index === 2) for (;;) {} parentPort.postMessage({ kind: 'checked', problems: [], invalidUtf8: false, by: t.index }); });",
+    const script = standIn(
+      'hang-on-2.js',
+      "if (t.index === 2) for (;;) {} parentPort.postMessage({ kind: 'checked', problems: [], invalidUtf8: false, by: t.index });",
     );
-    const seen: [number, CheckResult][] = [];
-    await runChecks([0, 1, 2, 3, 4, 5].map(task), { script, size: 1, timeoutMs: 300 }, (t, result) => seen.push([t.index, result]));
+    const seen = await checkAll([0, 1, 2, 3, 4, 5].map(task), { script, size: 1, timeoutMs: 300 });
     assert.deepEqual(
       seen.map(([index, result]) => [index, result.kind === 'checked' ? (result.problems[0]?.ruleId ?? (result as { by?: number }).by) : result.kind]),
       [
@@ -79,14 +88,8 @@ describe('CLI worker pool', function () {
   });
 
   it('gives the file in hand the reason when its worker exits, and checks the file queued behind it', async () => {
-    const script = join(temp, 'exit-on-1.js');
-    writeFileSync(
-      script,
-      "const { parentPort } = require('node:worker_threads'); parentPort.postMessage('ready');" +
-        "parentPort.on('message', (t) => { if (t.index === 1) process.exit(3); parentPort.postMessage({ kind: 'checked', problems: [], invalidUtf8: false }); });",
-    );
-    const seen: [number, CheckResult][] = [];
-    await runChecks([0, 1, 2, 3].map(task), { script, size: 1, timeoutMs: 5_000 }, (t, result) => seen.push([t.index, result]));
+    const script = standIn('exit-on-1.js', `if (t.index === 1) process.exit(3); ${CHECKED};`);
+    const seen = await checkAll([0, 1, 2, 3].map(task), { script, size: 1, timeoutMs: 5_000 });
     assert.deepEqual(
       seen.map(([index, result]) => [index, result.kind]),
       [
@@ -105,8 +108,7 @@ describe('CLI worker pool', function () {
     const files = [0, 1, 2, 3, 4, 5, 6].map((index) => join(temp, `vanish-${index}.md`));
     files.forEach((file, index) => index !== 3 && writeFileSync(file, '# Postmortem\n\n##Summary\n'));
     const tasks = files.map((file, index) => ({ ...task(index), fsPath: file, path: file, shown: `vanish-${index}.md`, cwd: temp }));
-    const seen: [number, CheckResult][] = [];
-    await runChecks(tasks, { script, size: 2, timeoutMs: 20_000 }, (t, result) => seen.push([t.index, result]));
+    const seen = await checkAll(tasks, { script, size: 2, timeoutMs: 20_000 });
     assert.deepEqual(
       seen.map(([index]) => index),
       [0, 1, 2, 3, 4, 5, 6],

@@ -38,10 +38,10 @@ describe('phases', () => {
     assert.equal(phaseOf('Error rate recovers to baseline'), 'resolved');
   });
 
-  it('names every phase an entry tells, the latest in the course of the incident first', () => {
-    assert.deepEqual(phasesOf('Alert fires; on-call paged'), ['escalated', 'detected']);
-    assert.deepEqual(phasesOf('The latency alert paged the on-call'), ['escalated', 'detected']);
-    assert.deepEqual(phasesOf('Reverted, and service restored'), ['resolved', 'mitigated']);
+  it('names every phase an entry tells, in the course of the incident', () => {
+    assert.deepEqual(phasesOf('Alert fires; on-call paged'), ['detected', 'escalated']);
+    assert.deepEqual(phasesOf('The latency alert paged the on-call'), ['detected', 'escalated']);
+    assert.deepEqual(phasesOf('Reverted, and service restored'), ['mitigated', 'resolved']);
     assert.deepEqual(phasesOf('Investigating the database'), []);
     assert.deepEqual(phasesOf('On-call acknowledged the page and began reading the logs'), ['acknowledged']);
     assert.deepEqual(phasesOf('Outage began'), ['started']);

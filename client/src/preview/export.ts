@@ -1,7 +1,7 @@
 // The timeline in other forms: a Mermaid `timeline` block, a Markdown table, and a standalone SVG
 // drawn with the preview's own layout. Pure functions of the server's model.
 import type { ModelEntry, ModelResult } from '../../../common/protocol';
-import { entryProblem, isPlaced, layoutAxis, phaseLabel } from './layout';
+import { entryProblem, isPlaced, layoutAxis, phaseLabel, phasesOfEntry } from './layout';
 
 /** Mermaid entity codes for the characters that would end an event or a comment. */
 function mermaidText(text: string): string {
@@ -23,7 +23,7 @@ export function toMermaid(model: ModelResult): string {
       section = date;
       lines.push(`    section ${date}`);
     }
-    const phases = entry.phases ?? (entry.phase ? [entry.phase] : []);
+    const phases = phasesOfEntry(entry);
     const phase = phases.length ? ` (${phases.map(phaseLabel).join(', ')})` : '';
     lines.push(`        ${mermaidText(entry.raw)} : ${mermaidText(entry.text + phase) || '(no text)'}`);
   }

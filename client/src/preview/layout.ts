@@ -93,6 +93,11 @@ export function phaseLabel(phase: string): string {
   return (PHASE_LABELS as Record<string, string>)[phase] ?? phase;
 }
 
+/** Every phase an entry marks, in the incident's course: its `phases`, or its one `phase`. */
+export function phasesOfEntry(entry: Pick<ModelEntry, 'phase' | 'phases'>): string[] {
+  return entry.phases ?? (entry.phase ? [entry.phase] : []);
+}
+
 /** Why an entry is not on the axis, in words; undefined for placed entries. */
 export function entryProblem(entry: ModelEntry): string | undefined {
   if (entry.error) return `Invalid time: ${entry.error}`;

@@ -2,10 +2,11 @@
 // acknowledge or escalate, mitigate and resolve, each with the timeline entry it came from so a
 // reader can see why. Plus the facts a hover shows about one timestamp, and the edit that writes a
 // missing length into the Duration line. Pure: model in, plain data out.
-import type { CivilDate, Phase, PostmortemModel, Span, TextEdit, TimelineEntry, Timestamp } from './model';
+import type { CivilDate, Phase, PostmortemModel, Span, TextEdit, Timestamp } from './model';
 import { civilDateOf, findTimestamps, formatInstant, formatLength } from './time';
 import { lengthBetween, type LengthDefaults, type LengthResult, type ResolvedEnd } from './metrics/between';
 import { orderEntries } from './metrics/order';
+import { entryPhases } from './phases';
 
 export { lengthBetween, readDefaults, isLengthFailure } from './metrics/between';
 export type { LengthDefaults, LengthPart, LengthResult, ResolvedEnd } from './metrics/between';
@@ -61,8 +62,6 @@ export interface IncidentMetrics {
   date?: CivilDate;
 }
 
-const phasesOfEntry = (entry: TimelineEntry): readonly Phase[] => entry.phases ?? (entry.phase ? [entry.phase] : []);
-
 /**
  * Of the placed entries of `phase`, the one nearest the stated end: with the end known, "record
  * restored" twenty minutes before it is a step, and "ticket closed" the next day comes after it.
@@ -71,7 +70,7 @@ function nearestTo(end: IncidentPoint, model: PostmortemModel, order: ReturnType
   let best: number | undefined;
   let bestDistance = Infinity;
   model.entries.forEach((entry, index) => {
-    if (!order[index].placed || !phasesOfEntry(entry).includes(phase) || entry.timestamp.epochMs === undefined || !comparable(end, entry.timestamp)) return;
+    if (!order[index].placed || !entryPhases(entry).includes(phase) || entry.timestamp.epochMs === undefined || !comparable(end, entry.timestamp)) return;
     const distance = Math.abs(entry.timestamp.epochMs - end.epochMs);
     if (distance < bestDistance) [best, bestDistance] = [index, distance];
   });
@@ -111,21 +110,18 @@ export function incidentMetrics(model: PostmortemModel, order = orderEntries(mod
 
   if (start) {
     for (const milestone of MILESTONES) {
-      const phases = MILESTONE_PHASES[milestone];
       // In the order of preference: a page acknowledged, else the page sent.
-      let phase: Phase | undefined;
-      let entryIndex = -1;
-      for (phase of phases) {
-        entryIndex = model.entries.findIndex((entry, index) => phasesOfEntry(entry).includes(phase!) && order[index].placed);
-        if (entryIndex >= 0) break;
-      }
-      if (milestone === 'resolve' && entryIndex >= 0 && end) entryIndex = nearestTo(end, model, order, 'resolved') ?? entryIndex;
-      if (entryIndex < 0) continue;
+      const found = MILESTONE_PHASES[milestone]
+        .map((phase) => ({ phase, entryIndex: model.entries.findIndex((entry, index) => entryPhases(entry).includes(phase) && order[index].placed) }))
+        .find((candidate) => candidate.entryIndex >= 0);
+      if (!found) continue;
+      const { phase } = found;
+      const entryIndex = milestone === 'resolve' && end ? (nearestTo(end, model, order, 'resolved') ?? found.entryIndex) : found.entryIndex;
       const entry = model.entries[entryIndex];
       if (!comparable(start, entry.timestamp)) continue;
       metrics.milestones.push({
         milestone,
-        phase: phase!,
+        phase,
         minutes: (entry.timestamp.epochMs! - start.epochMs) / 60_000,
         entryIndex,
         raw: entry.timestamp.raw,

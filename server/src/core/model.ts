@@ -144,7 +144,7 @@ export interface TimelineEntry {
   form: 'list-item' | 'line' | 'table-row' | 'heading' | 'prose' | 'code';
   /** The phase the entry marks (of several its words name, the latest in the incident's course). */
   phase?: Phase;
-  /** Every phase its words name, `phase` first, when they name more than one. */
+  /** Every phase its words name, in the incident's course (`phase` last), when they name more than one. */
   phases?: Phase[];
   /** Whether the date was carried over a midnight from the previous entry. */
   rolledOver?: boolean;

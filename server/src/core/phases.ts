@@ -1,6 +1,6 @@
 // The phase vocabulary: which words in a timeline entry mark it as the start, detection,
 // escalation, mitigation or resolution of the incident, widened by configured words. Text only.
-import type { Phase } from './model';
+import type { Phase, TimelineEntry } from './model';
 
 export const PHASES: [Phase, RegExp][] = [
   [
@@ -43,14 +43,19 @@ export function phaseOf(text: string, patterns: [Phase, RegExp][] = PHASES): Pha
 }
 
 /**
- * Every phase an entry's words name, latest first: "alert fires, on-call paged" is the detection
- * and the escalation, so the time to detect is read from it as well as the time to acknowledge.
- * "Began" or "started" beside a later phase's words is an action starting ("acknowledged and began
- * reading the logs"), not the incident's start.
+ * Every phase an entry's words name, in the incident's course (so the last is `phaseOf`'s): "alert
+ * fires, on-call paged" is the detection and the escalation, so the time to detect is read from it
+ * as well as the time to acknowledge. "Began" or "started" beside a later phase's words is an action
+ * starting ("acknowledged and began reading the logs"), not the incident's start.
  */
 export function phasesOf(text: string, patterns: [Phase, RegExp][] = PHASES): Phase[] {
   const phases = patterns.filter(([, pattern]) => pattern.test(text)).map(([phase]) => phase);
-  return phases.length > 1 ? phases.filter((phase) => phase !== 'started') : phases;
+  return (phases.length > 1 ? phases.filter((phase) => phase !== 'started') : phases).reverse();
+}
+
+/** The phases a timeline entry marks, in the incident's course: its `phases`, or its one `phase`. */
+export function entryPhases(entry: Pick<TimelineEntry, 'phase' | 'phases'>): readonly Phase[] {
+  return entry.phases ?? (entry.phase ? [entry.phase] : []);
 }
 
 export const PHASE_NAMES: readonly Phase[] = PHASE_ORDER;

@@ -6,6 +6,7 @@
 // symptom ("500 errors for every visitor") tells how the issue showed: that is its detection.
 import type { Root } from 'mdast';
 import type { Phase, PostmortemModel, TimelineEntry } from './model';
+import { entryPhases } from './phases';
 import { proseBlocks, sectionFinder, sentencesOf } from './prose';
 import { findPhrases, hasPhrase, type WordLists } from './wordLists';
 
@@ -66,7 +67,7 @@ export function storyTold(
   const complete = () => wanted.every((part) => told.has(part));
   let steps = 0;
   for (const entry of model.entries) {
-    for (const phase of entry.phases ?? (entry.phase ? [entry.phase] : [])) {
+    for (const phase of entryPhases(entry)) {
       const part = PHASE_PART[phase];
       if (part) told.add(part);
     }

@@ -87,7 +87,7 @@ function placeEntries(document: TextDocument, analysis: Analysis): ModelEntry[] 
       error: entry.timestamp.error,
       text: entry.text,
       phase: entry.phase,
-      phases: entry.phases && [...entry.phases].reverse(),
+      phases: entry.phases,
       epochMs,
       dateAssumed: entry.timestamp.dateAssumed || undefined,
       dateText: dateTextOf(entry.timestamp),

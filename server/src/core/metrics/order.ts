@@ -1,6 +1,7 @@
 // The order of timeline entries, decided once: the timestamp-order rule, the metrics, the hover and
 // the preview all read it from here, so what is marked out of order is exactly what is flagged.
 import type { Phase, PostmortemModel, TimelineEntry } from '../model';
+import { entryPhases } from '../phases';
 
 export interface EntryPlace {
   /** The entry has an instant (a time that could be read). */
@@ -45,8 +46,7 @@ export function phaseMarkers(model: PostmortemModel, order = orderEntries(model)
   const markers: Array<{ phase: Phase; entry: number }> = [];
   model.entries.forEach((entry, index) => {
     if (!order[index].placed) return;
-    const phases = entry.phases ? [...entry.phases].reverse() : entry.phase ? [entry.phase] : [];
-    for (const phase of phases) {
+    for (const phase of entryPhases(entry)) {
       if (seen.has(phase)) continue;
       seen.add(phase);
       markers.push({ phase, entry: index });

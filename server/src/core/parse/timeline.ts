@@ -232,7 +232,7 @@ export function readEntries(
       timestamp,
       text: rest,
       form,
-      phase: phases[0],
+      phase: phases[phases.length - 1],
       ...(phases.length > 1 && { phases }),
       rolledOver: rolledOver || undefined,
       ...(prose && { inProse: true }),

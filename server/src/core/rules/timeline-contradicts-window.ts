@@ -2,6 +2,7 @@
 // after it ended, or a timeline that ends resolved well before the stated end. A cross-check a
 // reviewer makes by reading both; the bigger gaps are timestamp-outside-window's.
 import { formatLength } from '../time';
+import { entryPhases } from '../phases';
 import type { Rule, RuleReport } from './rule';
 import { OUTSIDE_AFTER_MS, OUTSIDE_BEFORE_MS, comparable, placedWindow } from './window-bounds';
 
@@ -31,7 +32,7 @@ export const timelineContradictsWindow: Rule = {
     if (timed.length < 2) return [];
     const reports: RuleReport[] = [];
 
-    const detected = timed.find((entry) => (entry.phases ?? [entry.phase]).includes('detected'));
+    const detected = timed.find((entry) => entryPhases(entry).includes('detected'));
     if (detected && comparable(detected.timestamp, start)) {
       const at = detected.timestamp.epochMs!;
       if (at < start.epochMs - SLACK_MS && at >= start.epochMs - OUTSIDE_BEFORE_MS) {
@@ -42,7 +43,7 @@ export const timelineContradictsWindow: Rule = {
       }
     }
 
-    const resolved = timed.find((entry) => (entry.phases ?? [entry.phase]).includes('resolved'));
+    const resolved = timed.find((entry) => entryPhases(entry).includes('resolved'));
     if (resolved && comparable(resolved.timestamp, end)) {
       const at = resolved.timestamp.epochMs!;
       const latest = Math.max(...timed.map((entry) => entry.timestamp.epochMs!));
